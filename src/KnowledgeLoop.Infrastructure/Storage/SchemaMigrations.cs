@@ -1,0 +1,133 @@
+using Microsoft.Data.Sqlite;
+
+namespace KnowledgeLoop.Infrastructure.Storage;
+
+/// <summary>The store's schema as an ordered list of migrations, applied on open inside one transaction each.</summary>
+internal static class SchemaMigrations
+{
+    /// <summary>Migrations in order; a migration's version is its position + 1. Never edit a shipped one: append.</summary>
+    public static readonly IReadOnlyList<string> All =
+    [
+        // 1: the data the metrics and the analysis read.
+        """
+        CREATE TABLE tickets (
+            id                 TEXT    NOT NULL PRIMARY KEY,
+            created_at         INTEGER NOT NULL,
+            resolved_at        INTEGER,
+            customer_id        TEXT    NOT NULL,
+            subject            TEXT,
+            description        TEXT,
+            status             TEXT,
+            channel            TEXT,
+            category           TEXT,
+            product            TEXT,
+            priority           TEXT,
+            "group"            TEXT,
+            agent              TEXT,
+            resolution         TEXT,
+            reopen_count       INTEGER NOT NULL DEFAULT 0,
+            escalated          INTEGER NOT NULL DEFAULT 0,
+            escalation_level   INTEGER,
+            group_transfers    INTEGER,
+            replies            INTEGER,
+            linked_article_ids TEXT,
+            csat               REAL,
+            resolved_by        TEXT,
+            messages           TEXT,
+            attributes         TEXT,
+            import_id          INTEGER
+        );
+        CREATE INDEX ix_tickets_customer ON tickets (customer_id, created_at);
+        CREATE INDEX ix_tickets_created ON tickets (created_at);
+
+        CREATE TABLE articles (
+            id          TEXT NOT NULL PRIMARY KEY,
+            title       TEXT NOT NULL,
+            body        TEXT NOT NULL,
+            format      TEXT NOT NULL,
+            url         TEXT,
+            created_at  INTEGER,
+            updated_at  INTEGER,
+            tags        TEXT,
+            section     TEXT,
+            attributes  TEXT,
+            import_id   INTEGER
+        );
+
+        CREATE TABLE sessions (
+            id                 TEXT    NOT NULL PRIMARY KEY,
+            customer_id        TEXT    NOT NULL,
+            started_at         INTEGER NOT NULL,
+            query              TEXT,
+            viewed_article_ids TEXT,
+            channel            TEXT,
+            attributes         TEXT,
+            import_id          INTEGER
+        );
+        CREATE INDEX ix_sessions_customer ON sessions (customer_id, started_at);
+
+        CREATE TABLE imports (
+            id          INTEGER PRIMARY KEY,
+            kind        TEXT    NOT NULL,
+            file        TEXT    NOT NULL,
+            format      TEXT    NOT NULL,
+            started_at  INTEGER NOT NULL,
+            finished_at INTEGER,
+            rows        INTEGER NOT NULL DEFAULT 0,
+            rejected    INTEGER NOT NULL DEFAULT 0
+        );
+        """,
+    ];
+
+    /// <summary>Brings the database up to the latest version; each step commits with its version bump.</summary>
+    public static void Apply(SqliteConnection connection)
+    {
+        using (var create = connection.CreateCommand())
+        {
+            create.CommandText = """
+                CREATE TABLE IF NOT EXISTS schema_version (
+                    version    INTEGER NOT NULL PRIMARY KEY,
+                    applied_at INTEGER NOT NULL
+                );
+                """;
+            create.ExecuteNonQuery();
+        }
+
+        var current = CurrentVersion(connection);
+        if (current > All.Count)
+        {
+            throw new StoreException(
+                $"The store was written by a newer KnowledgeLoop (schema version {current}; this build knows {All.Count}). Upgrade KnowledgeLoop to open it.");
+        }
+
+        for (var version = current + 1; version <= All.Count; version++)
+        {
+            using var transaction = connection.BeginTransaction();
+            using (var step = connection.CreateCommand())
+            {
+                step.Transaction = transaction;
+                step.CommandText = All[version - 1];
+                step.ExecuteNonQuery();
+            }
+
+            using (var record = connection.CreateCommand())
+            {
+                record.Transaction = transaction;
+                record.CommandText = "INSERT INTO schema_version (version, applied_at) VALUES ($version, $at)";
+                record.Parameters.AddWithValue("$version", version);
+                record.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+                record.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }
+    }
+
+    /// <summary>The highest applied version, 0 for a new file.</summary>
+    public static int CurrentVersion(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_version";
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
