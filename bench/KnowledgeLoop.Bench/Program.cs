@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using KnowledgeLoop.Infrastructure.Ingestion;
+using KnowledgeLoop.Infrastructure.Storage;
+
+// The benchmark program: figures printed as one JSON object, never asserted. See bench/README.md.
+if (args.Length < 2 || args[0] != "import")
+{
+    Console.Error.WriteLine("usage: KnowledgeLoop.Bench import TICKETS.csv [--store FILE.db] [--format generic|...]");
+    return 1;
+}
+
+var tickets = args[1];
+var storePath = Option("--store") ?? Path.Combine(Path.GetTempPath(), $"kl-bench-{Environment.ProcessId}.db");
+var format = Enum.Parse<ImportFormat>(Option("--format") ?? "generic", ignoreCase: true);
+foreach (var suffix in new[] { "", "-wal", "-shm" })
+{
+    File.Delete(storePath + suffix);
+}
+
+var clock = Stopwatch.StartNew();
+FileImportResult result;
+using (var store = KnowledgeStore.Open(storePath))
+{
+    var progress = new Progress<ImportProgress>(p => Console.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\r{p.Rows:N0} rows, {clock.Elapsed.TotalSeconds:0.0} s   ")));
+    result = await new StoreImporter(store).ImportTicketsAsync(tickets, new ImportOptions { Format = format }, allowPartial: false, progress);
+}
+
+clock.Stop();
+Console.Error.WriteLine();
+using var process = Process.GetCurrentProcess();
+process.Refresh();
+var report = new Dictionary<string, object?>
+{
+    ["stage"] = "import",
+    ["file"] = Path.GetFileName(tickets),
+    ["file_mb"] = Math.Round(new FileInfo(tickets).Length / 1048576.0, 1),
+    ["rows"] = result.RowsImported,
+    ["rejected"] = result.RowsRejected,
+    ["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 2),
+    ["rows_per_second"] = Math.Round(result.RowsRead / clock.Elapsed.TotalSeconds),
+    ["peak_memory_mb"] = Math.Round(process.PeakWorkingSet64 / 1048576.0),
+    ["store_mb"] = Math.Round(new FileInfo(storePath).Length / 1048576.0, 1),
+};
+Console.WriteLine(JsonSerializer.Serialize(report));
+return result.Committed ? 0 : 1;
+
+string? Option(string name)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+}
