@@ -5,6 +5,11 @@ using KnowledgeLoop.Infrastructure.Ingestion;
 using KnowledgeLoop.Infrastructure.Storage;
 
 // The benchmark program: figures printed as one JSON object, never asserted. See bench/README.md.
+if (args.Length == 2 && args[0] == "store")
+{
+    return StoreOnly(int.Parse(args[1], CultureInfo.InvariantCulture));
+}
+
 if (args.Length < 2 || args[0] != "import")
 {
     Console.Error.WriteLine("usage: KnowledgeLoop.Bench import TICKETS.csv [--store FILE.db] [--format generic|...]");
@@ -50,4 +55,56 @@ string? Option(string name)
 {
     var index = Array.IndexOf(args, name);
     return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+}
+
+static int StoreOnly(int count)
+{
+    var path = Path.Combine(Environment.GetEnvironmentVariable("BENCHDIR") ?? Path.GetTempPath(), $"kl-bench-store-{Environment.ProcessId}.db");
+    var words = "invoice payment bank feed sync error quickbooks shopify order tax rate currency export csv import date format login sso saml".Split(' ');
+    var random = new Random(7);
+    string Text(int n) => string.Join(' ', Enumerable.Range(0, n).Select(_ => words[random.Next(words.Length)]));
+    var clock = Stopwatch.StartNew();
+    using (var store = KnowledgeStore.Open(path))
+    using (var writer = store.BeginWrite("tickets", "synthetic", "generic"))
+    {
+        var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        for (var i = 0; i < count; i++)
+        {
+            writer.Upsert(new KnowledgeLoop.Core.Tickets.Ticket
+            {
+                Id = "T" + i.ToString(CultureInfo.InvariantCulture),
+                CreatedAt = start.AddMinutes(i),
+                ResolvedAt = start.AddMinutes(i + 300),
+                CustomerId = "C" + random.Next(50_000).ToString(CultureInfo.InvariantCulture),
+                Subject = Text(8),
+                Description = Text(60),
+                Status = "solved",
+                Channel = "email",
+                Category = words[random.Next(words.Length)],
+                Priority = "normal",
+                Group = "Tier 1",
+                Agent = "agent" + random.Next(40).ToString(CultureInfo.InvariantCulture),
+                Resolution = Text(20),
+                LinkedArticleIds = random.Next(3) == 0 ? ["KB-1001"] : [],
+            });
+        }
+
+        writer.Commit();
+    }
+
+    clock.Stop();
+    Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
+    {
+        ["stage"] = "store-writer",
+        ["rows"] = count,
+        ["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 2),
+        ["rows_per_second"] = Math.Round(count / clock.Elapsed.TotalSeconds),
+        ["store_mb"] = Math.Round(new FileInfo(path).Length / 1048576.0, 1),
+    }));
+    foreach (var suffix in new[] { "", "-wal", "-shm" })
+    {
+        File.Delete(path + suffix);
+    }
+
+    return 0;
 }

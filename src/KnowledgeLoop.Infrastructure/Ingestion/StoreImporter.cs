@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using KnowledgeLoop.Core.Articles;
 using KnowledgeLoop.Core.Sessions;
 using KnowledgeLoop.Core.Tickets;
@@ -44,58 +45,77 @@ public sealed class StoreImporter(KnowledgeStore store)
         var refused = false;
         RejectsWriter? rejects = null;
         using var writer = store.BeginWrite(kind, path, options.Format.ToString().ToLowerInvariant());
+
+        // Parsing and SQLite run on two threads: the reader fills batches while the writer inserts the last ones.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var batches = Channel.CreateBounded<List<ImportRow<T>>>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
+        var reading = Task.Run(() => ReadBatchesAsync(rows, batches.Writer, stop.Token), stop.Token);
         try
         {
-            await foreach (var row in rows.WithCancellation(cancellationToken))
+            await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
             {
-                if (row.Entity is not null || row.Raw is not null)
+                foreach (var row in batch)
                 {
-                    read++; // a problem with the file itself (no row behind it) is not a row
-                }
-
-                lastLine = Math.Max(lastLine, row.Line);
-
-                if (row.IsValid)
-                {
-                    if (!refused)
+                    if (row.Entity is not null || row.Raw is not null)
                     {
-                        upsert(writer, row.Entity!);
+                        read++; // a problem with the file itself (no row behind it) is not a row
                     }
-                }
-                else
-                {
-                    rejected++;
-                    foreach (var problem in row.Problems)
+
+                    lastLine = Math.Max(lastLine, row.Line);
+
+                    if (row.IsValid)
                     {
-                        problemCount++;
-                        if (problems.Count < MaximumProblemsKept)
+                        if (!refused)
                         {
-                            problems.Add(problem);
+                            upsert(writer, row.Entity!);
                         }
-                    }
-
-                    if (allowPartial && row.Raw is not null)
-                    {
-                        rejects ??= RejectsWriter.Create(path);
-                        rejects.Write(row);
                     }
                     else
                     {
-                        // Without partial import, or when the file itself is unreadable, the whole file is refused.
-                        refused = true;
-                    }
-                }
+                        rejected++;
+                        foreach (var problem in row.Problems)
+                        {
+                            problemCount++;
+                            if (problems.Count < MaximumProblemsKept)
+                            {
+                                problems.Add(problem);
+                            }
+                        }
 
-                if ((read & 0x3FFF) == 0)
-                {
-                    progress?.Report(new ImportProgress(read, lastLine));
+                        if (allowPartial && row.Raw is not null)
+                        {
+                            rejects ??= RejectsWriter.Create(path);
+                            rejects.Write(row);
+                        }
+                        else
+                        {
+                            // Without partial import, or when the file itself is unreadable, the whole file is refused.
+                            refused = true;
+                        }
+                    }
+
+                    if ((read & 0x3FFF) == 0)
+                    {
+                        progress?.Report(new ImportProgress(read, lastLine));
+                    }
                 }
             }
         }
         finally
         {
             rejects?.Dispose();
+            await stop.CancelAsync();
+            try
+            {
+                await reading;
+            }
+            catch (OperationCanceledException)
+            {
+                // The reader stopped because the writer did (or the caller cancelled); the writer's outcome decides.
+            }
         }
+
+        cancellationToken.ThrowIfCancellationRequested();
 
         progress?.Report(new ImportProgress(read, lastLine));
         if (refused)
@@ -106,5 +126,37 @@ public sealed class StoreImporter(KnowledgeStore store)
 
         writer.Commit(rejected);
         return new FileImportResult(path, kind, read, writer.Written, problemCount, problems, Committed: true, rejects?.Path) { RowsRejected = rejected };
+    }
+
+    private const int BatchSize = 512;
+
+    private static async Task ReadBatchesAsync<T>(IAsyncEnumerable<ImportRow<T>> rows, ChannelWriter<List<ImportRow<T>>> output, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            var batch = new List<ImportRow<T>>(BatchSize);
+            await foreach (var row in rows.WithCancellation(cancellationToken))
+            {
+                batch.Add(row);
+                if (batch.Count == BatchSize)
+                {
+                    await output.WriteAsync(batch, cancellationToken);
+                    batch = new List<ImportRow<T>>(BatchSize);
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await output.WriteAsync(batch, cancellationToken);
+            }
+
+            output.Complete();
+        }
+        catch (Exception exception)
+        {
+            output.Complete(exception);
+            throw;
+        }
     }
 }

@@ -45,9 +45,17 @@ internal sealed class StoreJson
         using (var writer = new Utf8JsonWriter(_buffer))
         {
             writer.WriteStartObject();
-            foreach (var pair in values.OrderBy(p => p.Key, StringComparer.Ordinal))
+            var names = new string[values.Count];
+            var i = 0;
+            foreach (var name in values.Keys)
             {
-                writer.WriteString(pair.Key, pair.Value);
+                names[i++] = name;
+            }
+
+            Array.Sort(names, StringComparer.Ordinal);
+            foreach (var name in names)
+            {
+                writer.WriteString(name, values[name]);
             }
 
             writer.WriteEndObject();

@@ -1,6 +1,7 @@
 using KnowledgeLoop.Core.Articles;
 using KnowledgeLoop.Core.Sessions;
 using KnowledgeLoop.Core.Tickets;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace KnowledgeLoop.Infrastructure.Storage;
@@ -17,10 +18,19 @@ public sealed class StoreWriter : IDisposable
     private readonly SqliteTransaction _transaction;
     private readonly long _importId;
     private readonly StoreJson _json = new();
-    private SqliteCommand? _ticketCommand;
-    private SqliteCommand? _articleCommand;
-    private SqliteCommand? _sessionCommand;
+    private BulkStatement? _ticketCommand;
+    private BulkStatement? _articleCommand;
+    private BulkStatement? _sessionCommand;
+    private readonly List<(string Name, string Sql)> _droppedIndexes = [];
+    private readonly Dictionary<string, long> _writtenPerTable = new(StringComparer.Ordinal);
     private bool _completed;
+
+    /// <summary>
+    /// From this many rows on, a write drops the table's secondary indexes and builds them again at commit:
+    /// building an index once over sorted keys is several times cheaper than maintaining it row by row. The
+    /// drop happens inside the transaction, so a rollback or a crash brings the indexes back with the data.
+    /// </summary>
+    internal const int BulkThreshold = 20_000;
 
     internal StoreWriter(SqliteConnection connection, string kind, string file, string format)
     {
@@ -34,75 +44,78 @@ public sealed class StoreWriter : IDisposable
         _importId = (long)command.ExecuteScalar()!;
     }
 
+    /// <summary>Secondary indexes dropped for this write, to be rebuilt at commit.</summary>
+    internal IReadOnlyList<string> DeferredIndexes => _droppedIndexes.ConvertAll(i => i.Name);
+
     /// <summary>Rows written so far.</summary>
     public long Written { get; private set; }
 
     /// <summary>Inserts the ticket, or replaces the stored one with the same id.</summary>
     public void Upsert(Ticket ticket)
     {
-        var command = _ticketCommand ??= Prepare("tickets", KnowledgeStore.TicketColumns, 24);
-        var p = command.Parameters;
-        p[0].Value = ticket.Id;
-        p[1].Value = ticket.CreatedAt.ToUnixTimeMilliseconds();
-        p[2].Value = Db(ticket.ResolvedAt);
-        p[3].Value = ticket.CustomerId;
-        p[4].Value = Db(ticket.Subject);
-        p[5].Value = Db(ticket.Description);
-        p[6].Value = Db(ticket.Status);
-        p[7].Value = Db(ticket.Channel);
-        p[8].Value = Db(ticket.Category);
-        p[9].Value = Db(ticket.Product);
-        p[10].Value = Db(ticket.Priority);
-        p[11].Value = Db(ticket.Group);
-        p[12].Value = Db(ticket.Agent);
-        p[13].Value = Db(ticket.Resolution);
-        p[14].Value = ticket.ReopenCount;
-        p[15].Value = ticket.Escalated ? 1 : 0;
-        p[16].Value = Db(ticket.EscalationLevel);
-        p[17].Value = Db(ticket.GroupTransfers);
-        p[18].Value = Db(ticket.Replies);
-        p[19].Value = Db(_json.Write(ticket.LinkedArticleIds));
-        p[20].Value = ticket.Csat is { } csat ? csat : DBNull.Value;
-        p[21].Value = ticket.ResolvedBy is { } by ? by.ToString() : DBNull.Value;
-        p[22].Value = Db(_json.Write(ticket.Messages));
-        p[23].Value = Db(_json.Write(ticket.Attributes));
-        command.ExecuteNonQuery();
+        var c = _ticketCommand ??= Prepare("tickets", KnowledgeStore.TicketColumns, 24);
+        c.Bind(1, ticket.Id);
+        c.Bind(2, ticket.CreatedAt.ToUnixTimeMilliseconds());
+        c.Bind(3, Db(ticket.ResolvedAt));
+        c.Bind(4, ticket.CustomerId);
+        c.Bind(5, ticket.Subject);
+        c.Bind(6, ticket.Description);
+        c.Bind(7, ticket.Status);
+        c.Bind(8, ticket.Channel);
+        c.Bind(9, ticket.Category);
+        c.Bind(10, ticket.Product);
+        c.Bind(11, ticket.Priority);
+        c.Bind(12, ticket.Group);
+        c.Bind(13, ticket.Agent);
+        c.Bind(14, ticket.Resolution);
+        c.Bind(15, ticket.ReopenCount);
+        c.Bind(16, ticket.Escalated ? 1 : 0);
+        c.Bind(17, Db(ticket.EscalationLevel));
+        c.Bind(18, Db(ticket.GroupTransfers));
+        c.Bind(19, Db(ticket.Replies));
+        c.Bind(20, _json.Write(ticket.LinkedArticleIds));
+        c.Bind(21, ticket.Csat);
+        c.Bind(22, ticket.ResolvedBy?.ToString());
+        c.Bind(23, _json.Write(ticket.Messages));
+        c.Bind(24, _json.Write(ticket.Attributes));
+        c.Execute();
         Written++;
+        DeferIndexesWhenBulk("tickets");
     }
 
     /// <summary>Inserts the article, or replaces the stored one with the same id.</summary>
     public void Upsert(Article article)
     {
-        var command = _articleCommand ??= Prepare("articles", KnowledgeStore.ArticleColumns, 10);
-        var p = command.Parameters;
-        p[0].Value = article.Id;
-        p[1].Value = article.Title;
-        p[2].Value = article.Body;
-        p[3].Value = article.Format.ToString();
-        p[4].Value = Db(article.Url);
-        p[5].Value = Db(article.CreatedAt);
-        p[6].Value = Db(article.UpdatedAt);
-        p[7].Value = Db(_json.Write(article.Tags));
-        p[8].Value = Db(article.Section);
-        p[9].Value = Db(_json.Write(article.Attributes));
-        command.ExecuteNonQuery();
+        var c = _articleCommand ??= Prepare("articles", KnowledgeStore.ArticleColumns, 10);
+        c.Bind(1, article.Id);
+        c.Bind(2, article.Title);
+        c.Bind(3, article.Body);
+        c.Bind(4, article.Format.ToString());
+        c.Bind(5, article.Url);
+        c.Bind(6, Db(article.CreatedAt));
+        c.Bind(7, Db(article.UpdatedAt));
+        c.Bind(8, _json.Write(article.Tags));
+        c.Bind(9, article.Section);
+        c.Bind(10, _json.Write(article.Attributes));
+        c.Execute();
         Written++;
+        DeferIndexesWhenBulk("articles");
     }
 
     /// <summary>Inserts the session, or replaces the stored one with the same id.</summary>
     public void Upsert(SelfServiceSession session)
     {
-        var command = _sessionCommand ??= Prepare("sessions", KnowledgeStore.SessionColumns, 7);
-        var p = command.Parameters;
-        p[0].Value = session.Id;
-        p[1].Value = session.CustomerId;
-        p[2].Value = session.StartedAt.ToUnixTimeMilliseconds();
-        p[3].Value = Db(session.Query);
-        p[4].Value = Db(_json.Write(session.ViewedArticleIds));
-        p[5].Value = Db(session.Channel);
-        p[6].Value = Db(_json.Write(session.Attributes));
-        command.ExecuteNonQuery();
+        var c = _sessionCommand ??= Prepare("sessions", KnowledgeStore.SessionColumns, 7);
+        c.Bind(1, session.Id);
+        c.Bind(2, session.CustomerId);
+        c.Bind(3, session.StartedAt.ToUnixTimeMilliseconds());
+        c.Bind(4, session.Query);
+        c.Bind(5, _json.Write(session.ViewedArticleIds));
+        c.Bind(6, session.Channel);
+        c.Bind(7, _json.Write(session.Attributes));
+        c.Execute();
         Written++;
+        DeferIndexesWhenBulk("sessions");
     }
 
     /// <summary>Makes every upsert durable together with the import-log entry.</summary>
@@ -110,6 +123,13 @@ public sealed class StoreWriter : IDisposable
     public void Commit(long rejected = 0)
     {
         ObjectDisposedException.ThrowIf(_completed, this);
+        foreach (var (_, sql) in _droppedIndexes)
+        {
+            using var create = Command(sql);
+            create.ExecuteNonQuery();
+        }
+
+        _droppedIndexes.Clear();
         using (var command = Command("UPDATE imports SET finished_at = $at, rows = $rows, rejected = $rejected WHERE id = $id"))
         {
             command.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
@@ -143,22 +163,56 @@ public sealed class StoreWriter : IDisposable
         _transaction.Dispose();
     }
 
-    private SqliteCommand Prepare(string table, string columns, int count)
+    private void DeferIndexesWhenBulk(string table)
     {
-        var names = columns.Split(", ");
-        var values = string.Join(", ", Enumerable.Range(0, count).Select(i => "$p" + i));
-        var updates = string.Join(", ", names.Skip(1).Select(n => $"{n} = excluded.{n}"));
-        var command = Command(
-            $"INSERT INTO {table} ({columns}, import_id) VALUES ({values}, $import) " +
-            $"ON CONFLICT (id) DO UPDATE SET {updates}, import_id = excluded.import_id");
-        for (var i = 0; i < count; i++)
+        var written = _writtenPerTable[table] = _writtenPerTable.GetValueOrDefault(table) + 1;
+        if (written != BulkThreshold)
         {
-            command.Parameters.Add(new SqliteParameter("$p" + i, null));
+            return;
         }
 
-        command.Parameters.AddWithValue("$import", _importId);
-        command.Prepare();
-        return command;
+        // Rebuilding costs time in proportion to the whole table: only worth it when the table held little
+        // before this write (a first import, or a small store getting a large file).
+        using (var count = Command($"SELECT COUNT(*) FROM {table}"))
+        {
+            var rows = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+            if (rows > BulkThreshold * 4)
+            {
+                return;
+            }
+        }
+
+        var indexes = new List<(string Name, string Sql)>();
+        using (var list = Command("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = $table AND sql IS NOT NULL"))
+        {
+            list.Parameters.AddWithValue("$table", table);
+            using var reader = list.ExecuteReader();
+            while (reader.Read())
+            {
+                indexes.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        _droppedIndexes.AddRange(indexes);
+        foreach (var (name, _) in indexes)
+        {
+            using var drop = Command($"DROP INDEX \"{name}\"");
+            drop.ExecuteNonQuery();
+        }
+    }
+
+    private BulkStatement Prepare(string table, string columns, int count)
+    {
+
+        var names = columns.Split(", ");
+        var values = string.Join(", ", Enumerable.Range(1, count + 1).Select(i => "?" + i.ToString(CultureInfo.InvariantCulture)));
+        var updates = string.Join(", ", names.Skip(1).Select(n => $"{n} = excluded.{n}"));
+        var statement = new BulkStatement(
+            _connection,
+            $"INSERT INTO {table} ({columns}, import_id) VALUES ({values}) " +
+            $"ON CONFLICT (id) DO UPDATE SET {updates}, import_id = excluded.import_id");
+        statement.Bind(count + 1, _importId);
+        return statement;
     }
 
     private SqliteCommand Command(string sql)
@@ -169,9 +223,7 @@ public sealed class StoreWriter : IDisposable
         return command;
     }
 
-    private static object Db(string? value) => value is null ? DBNull.Value : value;
+    private static long? Db(int? value) => value;
 
-    private static object Db(int? value) => value is { } v ? v : DBNull.Value;
-
-    private static object Db(DateTimeOffset? value) => value is { } v ? v.ToUnixTimeMilliseconds() : DBNull.Value;
+    private static long? Db(DateTimeOffset? value) => value?.ToUnixTimeMilliseconds();
 }

@@ -186,4 +186,58 @@ public sealed class KnowledgeStoreTests : IDisposable
 
         Assert.Equal(["T-early", "T-late"], store.ReadTickets().Select(t => t.Id));
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void BulkWrite_DefersIndexes_AndRestoresThemOnCommitOrRollback(bool commit)
+    {
+        var path = _folder.File("k.db");
+        var rows = StoreWriter.BulkThreshold + 500;
+        using (var store = KnowledgeStore.Open(path))
+        {
+            using var writer = store.BeginWrite("tickets", "bulk.csv", "generic");
+            for (var i = 0; i < rows; i++)
+            {
+                writer.Upsert(SampleTicket(id: "T-" + i) with { CustomerId = "C-" + (i % 97) });
+            }
+
+            // Past the threshold the secondary indexes are dropped inside the open transaction ...
+            Assert.Equal(["ix_tickets_created", "ix_tickets_customer"], writer.DeferredIndexes.Order());
+            if (commit)
+            {
+                writer.Commit();
+            }
+        }
+
+        // ... and whether the write commits or rolls back, they are there again afterwards.
+        using var reopened = KnowledgeStore.Open(path);
+        Assert.Equal(commit ? rows : 0, reopened.Count().Tickets);
+        Assert.Contains("ix_tickets_customer", IndexNames(reopened));
+        Assert.Contains("ix_tickets_created", IndexNames(reopened));
+        using var check = new SqliteConnection($"Data Source={path};Pooling=False");
+        check.Open();
+        using var command = check.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM tickets INDEXED BY ix_tickets_customer WHERE customer_id = 'C-5'";
+        Assert.Equal(commit ? (long)Enumerable.Range(0, rows).Count(i => i % 97 == 5) : 0L, (long)command.ExecuteScalar()!);
+        command.CommandText = "PRAGMA integrity_check";
+        Assert.Equal("ok", (string)command.ExecuteScalar()!);
+    }
+
+    private static List<string> IndexNames(KnowledgeStore store)
+    {
+        using var connection = new SqliteConnection($"Data Source={store.Path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = $table AND sql IS NOT NULL ORDER BY name";
+        command.Parameters.AddWithValue("$table", "tickets");
+        using var reader = command.ExecuteReader();
+        var names = new List<string>();
+        while (reader.Read())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
 }
