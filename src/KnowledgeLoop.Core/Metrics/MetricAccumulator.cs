@@ -4,13 +4,11 @@ namespace KnowledgeLoop.Core.Metrics;
 /// Sums one population's tickets and sessions into a <see cref="MetricSet"/>. The simple rates
 /// (DESIGN §3): reopen = resolved tickets with reopen_count ≥ 1 ÷ resolved; escalation = escalated
 /// ÷ tickets; first-tier resolution = resolved and never escalated ÷ resolved; repeat contact =
-/// follow-ups ÷ tickets; link rate = resolved with ≥ 1 linked article ÷ resolved; median time to
-/// resolution over resolved tickets (the mean of the two middle values for an even count).
+/// follow-ups ÷ tickets; link rate = resolved with ≥ 1 linked article ÷ resolved. The median time to
+/// resolution comes from <see cref="ResolutionMedians"/>.
 /// </summary>
 internal sealed class MetricAccumulator
 {
-    private readonly List<long> _resolutionTicks = [];
-
     public long Tickets { get; private set; }
     public long Resolved { get; private set; }
     public long Reopened { get; private set; }
@@ -51,7 +49,6 @@ internal sealed class MetricAccumulator
         if (facts.Resolved)
         {
             Resolved++;
-            _resolutionTicks.Add(facts.ResolutionTicks);
             Reopened += facts.Reopened ? 1 : 0;
             ResolvedFirstTier += facts.Escalated ? 0 : 1;
             Linked += facts.Linked ? 1 : 0;
@@ -95,7 +92,7 @@ internal sealed class MetricAccumulator
         }
     }
 
-    public MetricSet ToMetricSet() => new()
+    public MetricSet ToMetricSet(TimeSpan? medianTimeToResolution) => new()
     {
         Fcr = Rate.Of(FcrSuccesses, MatureFirstContacts),
         ReopenRate = Rate.Of(Reopened, Resolved),
@@ -106,20 +103,6 @@ internal sealed class MetricAccumulator
         NiaRate = Rate.Of(NiaAvoided, NiaMature),
         LinkRate = Rate.Of(Linked, Resolved),
         AutonomousResolutionRate = Rate.Of(BotAutonomous, BotHandled),
-        MedianTimeToResolution = Median(_resolutionTicks),
+        MedianTimeToResolution = medianTimeToResolution,
     };
-
-    private static TimeSpan? Median(List<long> values)
-    {
-        if (values.Count == 0)
-        {
-            return null;
-        }
-
-        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values);
-        span.Sort();
-        var middle = span.Length / 2;
-        var ticks = span.Length % 2 == 1 ? span[middle] : span[middle - 1] + ((span[middle] - span[middle - 1]) / 2);
-        return TimeSpan.FromTicks(ticks);
-    }
 }

@@ -66,7 +66,8 @@ public static class MetricsEngine
             overall.AddSession(deflection[s]);
         }
 
-        var overallMetrics = overall.ToMetricSet();
+        var medians = new ResolutionMedians(facts);
+        var overallMetrics = overall.ToMetricSet(medians.Overall());
         var monthCodes = new int[n];
         for (var i = 0; i < n; i++)
         {
@@ -74,7 +75,7 @@ public static class MetricsEngine
         }
 
         var latestComplete = SegmentKeys.PreviousMonth(SegmentKeys.TimeCode(asOf, SegmentDimension.Month));
-        var context = new SegmentContext(tickets, facts, sessions, deflection, monthCodes, latestComplete);
+        var context = new SegmentContext(tickets, facts, sessions, deflection, monthCodes, latestComplete, medians);
 
         var segments = new Dictionary<SegmentDimension, IReadOnlyList<SegmentMetrics>>();
         var diagnostics = new List<MetricDiagnostic>();
@@ -136,6 +137,7 @@ public static class MetricsEngine
     {
         var buckets = new List<Bucket>();
         var tickets = context.Tickets;
+        var bucketOf = new int[tickets.Count];
         var previousMonth = SegmentKeys.PreviousMonth(context.LatestCompleteMonth);
         if (dimension is SegmentDimension.Week or SegmentDimension.Month)
         {
@@ -143,18 +145,14 @@ public static class MetricsEngine
             for (var i = 0; i < tickets.Count; i++)
             {
                 var code = dimension == SegmentDimension.Month ? context.MonthCodes[i] : SegmentKeys.TimeCode(tickets[i].CreatedAt, dimension);
-                BucketOf(byCode, code).Add(context, i, previousMonth);
+                var bucket = BucketOf(byCode, code, dimension, buckets);
+                bucket.Add(context, i, previousMonth);
+                bucketOf[i] = bucket.Index;
             }
 
             for (var s = 0; s < context.Sessions.Count; s++)
             {
-                BucketOf(byCode, SegmentKeys.TimeCode(context.Sessions[s].StartedAt, dimension)).Metrics.AddSession(context.Deflection[s]);
-            }
-
-            foreach (var (code, bucket) in byCode)
-            {
-                bucket.Key = SegmentKeys.TimeKey(code, dimension);
-                buckets.Add(bucket);
+                BucketOf(byCode, SegmentKeys.TimeCode(context.Sessions[s].StartedAt, dimension), dimension, buckets).Metrics.AddSession(context.Deflection[s]);
             }
         }
         else
@@ -165,16 +163,17 @@ public static class MetricsEngine
                 var key = SegmentKeys.Attribute(tickets[i], dimension);
                 if (!byKey.TryGetValue(key, out var bucket))
                 {
-                    bucket = new Bucket { Key = key };
+                    bucket = new Bucket(key, buckets.Count);
                     byKey.Add(key, bucket);
+                    buckets.Add(bucket);
                 }
 
                 bucket.Add(context, i, previousMonth);
+                bucketOf[i] = bucket.Index;
             }
-
-            buckets.AddRange(byKey.Values);
         }
 
+        var medians = context.Medians.PerGroup(bucketOf, buckets.Count);
         buckets.Sort(static (a, b) => a.Metrics.Tickets != b.Metrics.Tickets
             ? b.Metrics.Tickets.CompareTo(a.Metrics.Tickets)
             : string.CompareOrdinal(a.Key, b.Key));
@@ -185,7 +184,7 @@ public static class MetricsEngine
         var latestKey = SegmentKeys.TimeKey(context.LatestCompleteMonth, SegmentDimension.Month);
         foreach (var bucket in buckets)
         {
-            rows.Add(new SegmentMetrics(bucket.Key, bucket.Metrics.Tickets, bucket.Metrics.ToMetricSet()));
+            rows.Add(new SegmentMetrics(bucket.Key, bucket.Metrics.Tickets, bucket.Metrics.ToMetricSet(medians[bucket.Index])));
             if (dimension is not (SegmentDimension.Week or SegmentDimension.Month))
             {
                 trends.Add(bucket.Key, new SegmentTrend(
@@ -201,12 +200,13 @@ public static class MetricsEngine
 
         return (rows, trends);
 
-        static Bucket BucketOf(Dictionary<int, Bucket> byCode, int code)
+        static Bucket BucketOf(Dictionary<int, Bucket> byCode, int code, SegmentDimension dimension, List<Bucket> buckets)
         {
             if (!byCode.TryGetValue(code, out var bucket))
             {
-                bucket = new Bucket { Key = string.Empty };
+                bucket = new Bucket(SegmentKeys.TimeKey(code, dimension), buckets.Count);
                 byCode.Add(code, bucket);
+                buckets.Add(bucket);
             }
 
             return bucket;
@@ -338,11 +338,20 @@ public static class MetricsEngine
     }
 
     private sealed record SegmentContext(
-        IReadOnlyList<Ticket> Tickets, TicketFacts[] Facts, IReadOnlyList<SelfServiceSession> Sessions, sbyte[] Deflection, int[] MonthCodes, int LatestCompleteMonth);
+        IReadOnlyList<Ticket> Tickets,
+        TicketFacts[] Facts,
+        IReadOnlyList<SelfServiceSession> Sessions,
+        sbyte[] Deflection,
+        int[] MonthCodes,
+        int LatestCompleteMonth,
+        ResolutionMedians Medians);
 
-    private sealed class Bucket
+    private sealed class Bucket(string key, int index)
     {
-        public required string Key { get; set; }
+        public string Key { get; } = key;
+
+        /// <summary>The order of creation: the group number for <see cref="ResolutionMedians"/>.</summary>
+        public int Index { get; } = index;
 
         public MetricAccumulator Metrics { get; } = new();
 

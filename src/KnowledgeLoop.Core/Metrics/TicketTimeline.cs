@@ -71,8 +71,7 @@ internal sealed class TicketTimeline
         var n = tickets.Count;
         var timeline = new TicketTimeline(n);
         var categories = new Dictionary<string, int>(StringComparer.Ordinal);
-        var threads = new Dictionary<long, int>();
-        var thread = new int[n];
+        var category = new int[n];
         for (var i = 0; i < n; i++)
         {
             var ticket = tickets[i];
@@ -80,21 +79,15 @@ internal sealed class TicketTimeline
             timeline.Created[i] = created;
             timeline.Resolved[i] = ticket.ResolvedAt is { } resolved ? Math.Max(resolved.UtcTicks, created) : NotResolved;
             timeline.Customer[i] = Number(timeline.CustomerNumbers, ticket.CustomerId);
-            var category = string.IsNullOrWhiteSpace(ticket.Category) ? -1 : Number(categories, ticket.Category);
-            var threadKey = ((long)timeline.Customer[i] << 32) | (uint)category;
-            if (!threads.TryGetValue(threadKey, out var t))
-            {
-                t = threads.Count;
-                threads.Add(threadKey, t);
-            }
 
-            thread[i] = t;
+            // Bucket 0 is "no category".
+            category[i] = string.IsNullOrWhiteSpace(ticket.Category) ? 0 : Number(categories, ticket.Category) + 1;
         }
 
-        timeline.Thread = thread;
-        timeline.CustomerStart = CountingSort(timeline.Customer, timeline.CustomerNumbers.Count, Enumerable.Range(0, n).ToArray(), timeline.ByCustomer);
+        var customers = timeline.CustomerNumbers.Count;
+        timeline.CustomerStart = CountingSort(timeline.Customer, customers, Enumerable.Range(0, n).ToArray(), timeline.ByCustomer);
         var start = timeline.CustomerStart;
-        for (var c = 0; c < timeline.CustomerNumbers.Count; c++)
+        for (var c = 0; c < customers; c++)
         {
             var from = start[c];
             var length = start[c + 1] - from;
@@ -106,10 +99,29 @@ internal sealed class TicketTimeline
             Array.Sort(timeline.CreatedByCustomer, timeline.ByCustomer, from, length);
         }
 
-        // A stable counting sort of the customer order keeps each thread in created order.
-        timeline.ThreadStart = CountingSort(thread, threads.Count, timeline.ByCustomer, timeline.ByThread);
-        timeline.ResolvedCount = new int[threads.Count];
-        for (var t = 0; t < threads.Count; t++)
+        // Two stable counting sorts (LSD radix) turn (customer, created) order into (customer, category, created).
+        var byCategory = new int[n];
+        CountingSort(category, categories.Count + 1, timeline.ByCustomer, byCategory);
+        CountingSort(timeline.Customer, customers, byCategory, timeline.ByThread);
+        var threadStart = new List<int>();
+        var thread = new int[n];
+        for (var k = 0; k < n; k++)
+        {
+            var ticket = timeline.ByThread[k];
+            if (k == 0 || timeline.Customer[ticket] != timeline.Customer[timeline.ByThread[k - 1]] || category[ticket] != category[timeline.ByThread[k - 1]])
+            {
+                threadStart.Add(k);
+            }
+
+            thread[ticket] = threadStart.Count - 1;
+        }
+
+        threadStart.Add(n);
+        timeline.Thread = thread;
+        timeline.ThreadStart = [.. threadStart];
+        var threads = threadStart.Count - 1;
+        timeline.ResolvedCount = new int[threads];
+        for (var t = 0; t < threads; t++)
         {
             var from = timeline.ThreadStart[t];
             var used = 0;
