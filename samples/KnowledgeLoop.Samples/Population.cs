@@ -41,11 +41,7 @@ internal sealed class Population
             var company = i < companyCount ? i : rng.Next(companyCount);
             var first = rng.Pick(FirstNames);
             var last = rng.Pick(LastNames);
-            var email = $"{Slug(first)}.{Slug(last)}@{Companies[company].Domain}";
-            var phone = Companies[company].Uk
-                ? string.Create(CultureInfo.InvariantCulture, $"+44 20 7946 0{rng.Next(100, 999)}")
-                : string.Create(CultureInfo.InvariantCulture, $"+1 {rng.Pick(AreaCodes)}-555-01{rng.Next(0, 100):D2}");
-            Contacts[i] = new Contact(string.Create(CultureInfo.InvariantCulture, $"CUS-{i + 1:D6}"), first, last, company, email, phone, rng.Pick(Roles));
+            Contacts[i] = new Contact(string.Create(CultureInfo.InvariantCulture, $"CUS-{i + 1:D6}"), first, last, company, rng.Pick(Roles), rng.Next(1000));
 
             // Heavy tail: a few contacts write a lot (repeat contacts), most write once or twice.
             total += Math.Exp(1.1 * rng.Gaussian());
@@ -94,7 +90,16 @@ internal sealed class Population
         return builder.ToString();
     }
 
+    /// <summary>The fake e-mail address in a contact's signature (example.com subdomains only).</summary>
+    public string Email(Contact contact) => $"{Slug(contact.FirstName)}.{Slug(contact.LastName)}@{Companies[contact.Company].Domain}";
+
+    /// <summary>The fake phone number in a contact's signature (555-01xx and Ofcom's drama range only).</summary>
+    public string Phone(Contact contact) => Companies[contact.Company].Uk
+        ? string.Create(CultureInfo.InvariantCulture, $"+44 20 7946 0{100 + (contact.PhoneSeed % 900)}")
+        : string.Create(CultureInfo.InvariantCulture, $"+1 {AreaCodes[contact.PhoneSeed % AreaCodes.Length]}-555-01{contact.PhoneSeed % 100:D2}");
+
     internal sealed record Company(string Name, string Domain, bool Uk);
 
-    internal sealed record Contact(string Id, string FirstName, string LastName, int Company, string Email, string Phone, string Role);
+    // Emails and phones are derived on demand: a 1M-ticket run has 200k contacts and they need not sit in memory.
+    internal sealed record Contact(string Id, string FirstName, string LastName, int Company, string Role, int PhoneSeed);
 }

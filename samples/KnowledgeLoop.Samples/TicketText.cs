@@ -73,7 +73,7 @@ internal sealed class TicketText
                     rng.Pick(topic.Details).Expand(b, rng);
                 }
 
-                b.Append(rng.Chance(0.5) ? " Callback number " + contact.Phone + "." : string.Empty);
+                b.Append(rng.Chance(0.5) ? " Callback number " + _population.Phone(contact) + "." : string.Empty);
                 break;
             default:
                 EmailBody(topic, contact, company, rng, followUp);
@@ -188,7 +188,7 @@ internal sealed class TicketText
             b.Append("\n\n").Append(rng.Pick(SignOffs)).Append('\n')
                 .Append(contact.FirstName).Append(' ').Append(contact.LastName).Append('\n')
                 .Append(contact.Role).Append(" | ").Append(company.Name).Append('\n')
-                .Append(contact.Email).Append(rng.Chance(0.6) ? "\n" + contact.Phone : string.Empty);
+                .Append(_population.Email(contact)).Append(rng.Chance(0.6) ? "\n" + _population.Phone(contact) : string.Empty);
         }
         else if (signature < 0.7)
         {
