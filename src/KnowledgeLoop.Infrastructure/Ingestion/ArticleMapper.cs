@@ -30,6 +30,12 @@ internal sealed class ArticleMapper : IRecordMapper<Article>
 
     public ImportRow<Article> Map(SourceRecord record, ColumnBinding binding)
     {
+        if (record.Problem is not null)
+        {
+            // A record that could not be read cleanly (field count, encoding) is not mapped: its values are unreliable.
+            return new ImportRow<Article>(record.Line, null, [record.Problem], record.Raw());
+        }
+
         var row = _row;
         row.Start(record, binding);
         var id = row.Required(_id, "id");

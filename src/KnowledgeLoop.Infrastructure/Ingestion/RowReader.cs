@@ -26,10 +26,6 @@ internal sealed class RowReader(string file, FieldSpec spec, ValueParser parser)
         _record = record;
         _binding = binding;
         _problems = null;
-        if (record.Problem is not null)
-        {
-            Add(record.Problem);
-        }
     }
 
     public IReadOnlyList<ImportProblem> Problems => _problems is null ? [] : _problems;
