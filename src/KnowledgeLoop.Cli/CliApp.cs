@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KnowledgeLoop.Cli.Commands;
+using KnowledgeLoop.Infrastructure.Ingestion;
 using KnowledgeLoop.Infrastructure.Storage;
 
 namespace KnowledgeLoop.Cli;
@@ -24,6 +25,11 @@ internal static class CliApp
             return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken);
         }
         catch (CliException exception)
+        {
+            await error.WriteLineAsync($"error: {exception.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (ImportException exception)
         {
             await error.WriteLineAsync($"error: {exception.Message}");
             return ExitCodes.BadInput;

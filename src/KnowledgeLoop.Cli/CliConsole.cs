@@ -22,6 +22,12 @@ internal sealed class CliConsole
             Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
             Interactive = interactive ? InteractionSupport.Yes : InteractionSupport.No,
         });
+        if (Out.Profile.Out.IsTerminal is false)
+        {
+            // Redirected output still gets tables wide enough to read; a terminal keeps its own width.
+            Out.Profile.Width = 160;
+        }
+
         ShowsProgress = interactive;
     }
 

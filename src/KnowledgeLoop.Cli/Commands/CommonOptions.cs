@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using KnowledgeLoop.Core.Metrics;
 using KnowledgeLoop.Infrastructure.Ingestion;
 
 namespace KnowledgeLoop.Cli.Commands;
@@ -35,6 +36,11 @@ internal static class CommonOptions
         Description = "A JSON or YAML file mapping the export's columns to KnowledgeLoop's fields.",
     };
 
+    public static Option<FileInfo?> TicketMetrics() => new("--ticket-metrics")
+    {
+        Description = "Zendesk only: the ticket_metrics JSON export (reopens, replies, group stations, solved_at), joined to the tickets by ticket_id.",
+    };
+
     public static Option<DateTimeOffset?> AsOf() => new("--as-of")
     {
         Description = "Compute as of this time (ISO 8601); defaults to the latest timestamp in the data.",
@@ -51,9 +57,30 @@ internal static class CommonOptions
         },
     };
 
-    /// <summary>The import options the format and mapping options describe.</summary>
-    public static ImportOptions ImportOptions(ImportFormat format, FileInfo? mapping)
+    public static Option<SegmentDimension?> Segment() => new("--segment")
     {
+        Description = "Show one segment dimension: category, product, channel, priority, group, agent, week or month.",
+        CustomParser = result =>
+        {
+            var text = result.Tokens[0].Value;
+            if (Enum.TryParse<SegmentDimension>(text, ignoreCase: true, out var dimension) && !int.TryParse(text, out _))
+            {
+                return dimension;
+            }
+
+            result.AddError($"--segment '{text}' is not one of category, product, channel, priority, group, agent, week, month.");
+            return null;
+        },
+    };
+
+    /// <summary>The import options the format and mapping options describe.</summary>
+    public static ImportOptions ImportOptions(ImportFormat format, FileInfo? mapping, FileInfo? ticketMetrics = null)
+    {
+        if (ticketMetrics is not null && !ticketMetrics.Exists)
+        {
+            throw new CliException($"the ticket metrics file {ticketMetrics.FullName} does not exist.");
+        }
+
         if (mapping is not null && !mapping.Exists)
         {
             throw new CliException($"the mapping file {mapping.FullName} does not exist.");
@@ -63,6 +90,7 @@ internal static class CommonOptions
         {
             Format = format,
             Mapping = mapping is null ? null : FieldMapping.Load(mapping.FullName),
+            TicketMetricsPath = ticketMetrics?.FullName,
         };
     }
 }

@@ -18,6 +18,7 @@ internal static class ImportCommand
         var store = CommonOptions.Store(required: true);
         var format = CommonOptions.Format();
         var mapping = CommonOptions.Mapping();
+        var ticketMetrics = CommonOptions.TicketMetrics();
         var allowPartial = new Option<bool>("--allow-partial")
         {
             Description = "Import the good rows and write the bad ones, with a reason, to <name>.rejects.csv.",
@@ -25,7 +26,7 @@ internal static class ImportCommand
 
         var command = new Command("import", "Import tickets, articles and sessions into the store. Each file is all-or-nothing unless --allow-partial.")
         {
-            tickets, articles, sessions, store, format, mapping, allowPartial,
+            tickets, articles, sessions, store, format, mapping, ticketMetrics, allowPartial,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -37,7 +38,7 @@ internal static class ImportCommand
                 throw new CliException("nothing to import: give --tickets, --articles and/or --sessions.");
             }
 
-            var options = CommonOptions.ImportOptions(parse.GetValue(format), parse.GetValue(mapping));
+            var options = CommonOptions.ImportOptions(parse.GetValue(format), parse.GetValue(mapping), parse.GetValue(ticketMetrics));
             using var knowledgeStore = KnowledgeStore.Open(parse.GetValue(store)!.FullName);
             var runner = new ImportRunner(console, knowledgeStore, options, parse.GetValue(allowPartial));
             var ok = await runner.ImportAsync(ticketFile, articleSource, sessionFile, cancellationToken);

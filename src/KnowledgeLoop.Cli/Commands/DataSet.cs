@@ -1,0 +1,84 @@
+using KnowledgeLoop.Core.Sessions;
+using KnowledgeLoop.Core.Tickets;
+using KnowledgeLoop.Infrastructure.Ingestion;
+using KnowledgeLoop.Infrastructure.Storage;
+
+namespace KnowledgeLoop.Cli.Commands;
+
+/// <summary>The tickets and sessions a command works on, read from a store or straight from export files.</summary>
+internal sealed record DataSet(IReadOnlyList<Ticket> Tickets, IReadOnlyList<SelfServiceSession> Sessions, int ArticleCount)
+{
+    /// <summary>Everything in the store.</summary>
+    public static DataSet FromStore(FileInfo storeFile, CancellationToken cancellationToken)
+    {
+        if (!storeFile.Exists)
+        {
+            throw new CliException($"the store {storeFile.FullName} does not exist; create it with 'knowledgeloop import'.");
+        }
+
+        using var store = KnowledgeStore.Open(storeFile.FullName);
+        var tickets = store.ReadTickets(cancellationToken).ToList();
+        var sessions = store.ReadSessions(cancellationToken).ToList();
+        return new DataSet(tickets, sessions, checked((int)store.Count().Articles));
+    }
+
+    /// <summary>
+    /// Reads export files without a store. A file with any bad row is refused as a whole, exactly as an
+    /// import would be: the first problems are printed and the command fails with exit code 1.
+    /// </summary>
+    public static async Task<DataSet> FromFilesAsync(CliConsole console, FileInfo tickets, FileInfo? sessions, ImportOptions options, CancellationToken cancellationToken)
+    {
+        var ticketList = await ReadAllAsync(console, tickets, "tickets", path => ExportReader.ReadTicketsAsync(path, options, cancellationToken), cancellationToken);
+        var sessionList = sessions is null
+            ? []
+            : await ReadAllAsync(console, sessions, "sessions", path => ExportReader.ReadSessionsAsync(path, options, cancellationToken), cancellationToken);
+        return new DataSet(ticketList, sessionList, 0);
+    }
+
+    private static async Task<List<T>> ReadAllAsync<T>(CliConsole console, FileInfo file, string kind, Func<string, IAsyncEnumerable<ImportRow<T>>> read, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (!file.Exists)
+        {
+            throw new CliException($"the {kind} file {file.FullName} does not exist.");
+        }
+
+        var entities = new List<T>();
+        var problems = new List<ImportProblem>();
+        long problemCount = 0;
+        await foreach (var row in read(file.FullName).WithCancellation(cancellationToken))
+        {
+            if (row.IsValid)
+            {
+                entities.Add(row.Entity!);
+                continue;
+            }
+
+            foreach (var problem in row.Problems)
+            {
+                problemCount++;
+                if (problems.Count < ImportRunner.ProblemsShown)
+                {
+                    problems.Add(problem);
+                }
+            }
+        }
+
+        if (problemCount > 0)
+        {
+            foreach (var problem in problems)
+            {
+                console.Note($"  {problem}");
+            }
+
+            if (problemCount > problems.Count)
+            {
+                console.Note($"  ... and {problemCount - problems.Count:N0} more problems");
+            }
+
+            throw new CliException($"{file.Name} has {problemCount:N0} problems; fix them, or import the good rows with 'knowledgeloop import --allow-partial' and use --store.");
+        }
+
+        return entities;
+    }
+}

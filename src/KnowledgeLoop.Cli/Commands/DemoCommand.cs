@@ -1,0 +1,69 @@
+using System.CommandLine;
+using KnowledgeLoop.Core.Metrics;
+using KnowledgeLoop.Infrastructure.Ingestion;
+using KnowledgeLoop.Infrastructure.Storage;
+
+namespace KnowledgeLoop.Cli.Commands;
+
+/// <summary>
+/// <c>knowledgeloop demo</c>: the whole job on the bundled sample data, with nothing to install and no
+/// network: imports the demo tickets, articles and sessions into an embedded store and prints the metrics.
+/// </summary>
+internal static class DemoCommand
+{
+    /// <summary>Where the build puts the bundled data set, next to the command.</summary>
+    public static string BundledDataFolder => Path.Combine(AppContext.BaseDirectory, "samples", "demo");
+
+    public static Command Create(CliConsole console)
+    {
+        var store = new Option<FileInfo>("--store")
+        {
+            Description = "The store to import the demo data into. Defaults to knowledgeloop-demo.db in the current folder.",
+            DefaultValueFactory = _ => new FileInfo("knowledgeloop-demo.db"),
+        };
+        var data = new Option<DirectoryInfo>("--data")
+        {
+            Description = "A data set folder (tickets.csv, articles/, sessions.csv). Defaults to the bundled demo data.",
+            DefaultValueFactory = _ => new DirectoryInfo(BundledDataFolder),
+        };
+        var segment = CommonOptions.Segment();
+
+        var command = new Command("demo", "Run KnowledgeLoop on the bundled sample data of a fictional B2B SaaS company.")
+        {
+            store, data, segment,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var folder = parse.GetValue(data)!;
+            var tickets = new FileInfo(Path.Combine(folder.FullName, "tickets.csv"));
+            var articles = new DirectoryInfo(Path.Combine(folder.FullName, "articles"));
+            var sessions = new FileInfo(Path.Combine(folder.FullName, "sessions.csv"));
+            if (!tickets.Exists)
+            {
+                throw new CliException($"no demo data in {folder.FullName} (tickets.csv is missing); regenerate it with 'dotnet run --project samples/KnowledgeLoop.Samples -- --out samples/demo'.");
+            }
+
+            var storeFile = parse.GetValue(store)!;
+            console.Note($"Demo store: {storeFile.FullName}");
+            using (var knowledgeStore = KnowledgeStore.Open(storeFile.FullName))
+            {
+                var runner = new ImportRunner(console, knowledgeStore, new ImportOptions { Format = ImportFormat.Generic }, allowPartial: false);
+                if (!await runner.ImportAsync(tickets, articles.Exists ? articles : null, sessions.Exists ? sessions : null, cancellationToken))
+                {
+                    return ExitCodes.BadInput;
+                }
+            }
+
+            var dataSet = DataSet.FromStore(storeFile, cancellationToken);
+            var options = new MetricsOptions();
+            var result = await console.WithProgressAsync("Computing metrics", _ =>
+                Task.FromResult(MetricsEngine.Compute(dataSet.Tickets, dataSet.Sessions, options, dataSet.ArticleCount)));
+            await console.Output.WriteLineAsync();
+            MetricsTables.Write(console, result, parse.GetValue(segment) ?? SegmentDimension.Category);
+            await console.Output.WriteLineAsync();
+            await console.Output.WriteLineAsync($"Next: knowledgeloop metrics --store {storeFile.Name} --segment month   (or --json for report.json's metrics)");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}
