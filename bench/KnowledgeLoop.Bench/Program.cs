@@ -12,11 +12,12 @@ if (args.Length == 2 && args[0] == "store")
 
 if (args.Length < 2 || args[0] != "import")
 {
-    Console.Error.WriteLine("usage: KnowledgeLoop.Bench import TICKETS.csv [--store FILE.db] [--format generic|...]");
+    Console.Error.WriteLine("usage: KnowledgeLoop.Bench import FILE [--kind tickets|sessions] [--store FILE.db] [--format generic|...]  |  store N");
     return 1;
 }
 
 var tickets = args[1];
+var kind = Option("--kind") ?? "tickets";
 var storePath = Option("--store") ?? Path.Combine(Path.GetTempPath(), $"kl-bench-{Environment.ProcessId}.db");
 var format = Enum.Parse<ImportFormat>(Option("--format") ?? "generic", ignoreCase: true);
 foreach (var suffix in new[] { "", "-wal", "-shm" })
@@ -29,7 +30,11 @@ FileImportResult result;
 using (var store = KnowledgeStore.Open(storePath))
 {
     var progress = new Progress<ImportProgress>(p => Console.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\r{p.Rows:N0} rows, {clock.Elapsed.TotalSeconds:0.0} s   ")));
-    result = await new StoreImporter(store).ImportTicketsAsync(tickets, new ImportOptions { Format = format }, allowPartial: false, progress);
+    var importer = new StoreImporter(store);
+    var options = new ImportOptions { Format = format };
+    result = kind == "sessions"
+        ? await importer.ImportSessionsAsync(tickets, options, allowPartial: false, progress)
+        : await importer.ImportTicketsAsync(tickets, options, allowPartial: false, progress);
 }
 
 clock.Stop();
@@ -38,7 +43,7 @@ using var process = Process.GetCurrentProcess();
 process.Refresh();
 var report = new Dictionary<string, object?>
 {
-    ["stage"] = "import",
+    ["stage"] = "import-" + kind,
     ["file"] = Path.GetFileName(tickets),
     ["file_mb"] = Math.Round(new FileInfo(tickets).Length / 1048576.0, 1),
     ["rows"] = result.RowsImported,
