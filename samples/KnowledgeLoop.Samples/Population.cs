@@ -44,7 +44,7 @@ internal sealed class Population
             Contacts[i] = new Contact(string.Create(CultureInfo.InvariantCulture, $"CUS-{i + 1:D6}"), first, last, company, rng.Pick(Roles), rng.Next(1000));
 
             // Heavy tail: a few contacts write a lot (repeat contacts), most write once or twice.
-            total += Math.Exp(1.1 * rng.Gaussian());
+            total += Math.Exp(0.8 * rng.Gaussian());
             _cumulativeActivity[i] = total;
         }
     }

@@ -227,7 +227,8 @@ public sealed class SampleDataGenerator
                 var count = _rng.Poisson(mean);
                 for (var i = 0; i < count; i++)
                 {
-                    AddSession(topic, dayStart.AddSeconds(TimeOfDaySeconds()), _population.PickContact(_rng), null);
+                    // Any customer, not activity-weighted: people who find their answer are mostly not the busy repeat callers.
+                    AddSession(topic, dayStart.AddSeconds(TimeOfDaySeconds()), _rng.Next(_population.Contacts.Length), null);
                 }
             }
 

@@ -17,14 +17,14 @@ public sealed class SampleDataOptions
     /// <summary>First day of the period (UTC). Defaults to 2026-05-01.</summary>
     public DateOnly Start { get; set; } = new(2026, 5, 1);
 
-    /// <summary>Customer contacts; null picks max(300, tickets / 5). Defaults to null.</summary>
+    /// <summary>Customer contacts; null picks max(300, tickets / 2.5). Defaults to null.</summary>
     public int? Customers { get; set; }
 
     /// <summary>First day after the period.</summary>
     public DateOnly End => Start.AddMonths(Months);
 
     /// <summary>The contact count actually used.</summary>
-    public int EffectiveCustomers => Customers ?? Math.Max(300, Tickets / 5);
+    public int EffectiveCustomers => Customers ?? Math.Max(300, (int)(Tickets / 2.5));
 
     /// <summary>Throws <see cref="ArgumentException"/> with a one-line reason when an option is out of range.</summary>
     public void Validate()

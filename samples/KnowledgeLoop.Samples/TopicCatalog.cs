@@ -27,7 +27,7 @@ internal static class TopicCatalog
         new()
         {
             Id = "invoice-template", Name = "Customizing the invoice template", Category = "invoicing", Product = "Invoicing", Role = TopicRole.Control,
-            Weight = 5, FailureRate = 0.05, LinkRate = 0.78, Deflection = 0.9, UrgentShare = 0.04, BotEligible = true,
+            Weight = 5, FailureRate = 0.03, LinkRate = 0.78, Deflection = 0.9, UrgentShare = 0.04, BotEligible = true,
             Modes = (0.4, 0.1, 0.5),
             Subjects = ["How do I add our logo to invoices?", "Change invoice template colours", "Invoice layout question", "Add bank details to invoice footer", "Custom fields on invoice template"],
             Problems = ["How can I put our company logo on the invoice template?", "I'd like to change the colour and font of our invoices.", "Where do I add our bank details so they show in the invoice footer?", "Is it possible to add a PO number field to the invoice layout?", "We need our VAT number printed on every invoice."],
