@@ -21,7 +21,7 @@ internal static class FirstContactResolution
 
     /// <summary>The verdict on one ticket.</summary>
     public static (FcrOutcome Outcome, FcrFailureReasons Reasons, bool Mature) Evaluate(
-        Ticket ticket, long created, long resolved, bool isFollowUp, bool followedUp, FcrWindow window, long asOf)
+        Ticket ticket, long created, long resolved, bool isFollowUp, bool followedUp, TimeWindow window, long asOf)
     {
         var isResolved = resolved != TicketTimeline.NotResolved;
         var mature = window.End(isResolved ? resolved : created) <= asOf;

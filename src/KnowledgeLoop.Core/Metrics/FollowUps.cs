@@ -10,7 +10,7 @@ namespace KnowledgeLoop.Core.Metrics;
 internal static class FollowUps
 {
     /// <summary>Per ticket: whether it is a follow-up, and whether it was followed up.</summary>
-    public static (bool[] IsFollowUp, bool[] FollowedUp) Detect(TicketTimeline timeline, FcrWindow window)
+    public static (bool[] IsFollowUp, bool[] FollowedUp) Detect(TicketTimeline timeline, TimeWindow window)
     {
         var n = timeline.Created.Length;
         var isFollowUp = new bool[n];

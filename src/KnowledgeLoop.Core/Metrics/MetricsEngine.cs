@@ -27,8 +27,8 @@ public static class MetricsEngine
         var asOf = options.AsOf ?? LatestTimestamp(tickets, sessions);
         var asOfTicks = asOf.UtcTicks;
         var timeline = TicketTimeline.Build(tickets);
-        var fcrWindow = FcrWindow.From(options);
-        var niaWindow = FcrWindow.Calendar(options.NiaWindow);
+        var fcrWindow = TimeWindow.From(options);
+        var niaWindow = TimeWindow.Calendar(options.NiaWindow);
         var (isFollowUp, followedUp) = FollowUps.Detect(timeline, fcrWindow);
 
         var n = tickets.Count;

@@ -18,7 +18,7 @@ public sealed record MetricsResult
     /// <summary>Every article linked by a ticket or viewed in a session, most linked first.</summary>
     public required IReadOnlyList<ArticleMetrics> Articles { get; init; }
 
-    /// <summary>Misleading-metric findings, in dimension then key order.</summary>
+    /// <summary>Misleading-metric findings: per dimension in the order of <see cref="MetricsOptions.Segments"/> (rows in segment order), then the overall month-over-month ones.</summary>
     public required IReadOnlyList<MetricDiagnostic> Diagnostics { get; init; }
 
     /// <summary>One outcome per ticket, in the order the tickets were passed (index i is ticket i).</summary>

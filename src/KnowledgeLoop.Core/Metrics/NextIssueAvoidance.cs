@@ -9,7 +9,7 @@ namespace KnowledgeLoop.Core.Metrics;
 internal static class NextIssueAvoidance
 {
     /// <summary>Per ticket: -1 not counted, 0 a new ticket came, 1 avoided.</summary>
-    public static sbyte Evaluate(TicketTimeline timeline, int ticket, FcrWindow window, long asOf)
+    public static sbyte Evaluate(TicketTimeline timeline, int ticket, TimeWindow window, long asOf)
     {
         var resolved = timeline.Resolved[ticket];
         if (resolved == TicketTimeline.NotResolved)

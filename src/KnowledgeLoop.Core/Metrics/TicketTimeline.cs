@@ -62,9 +62,6 @@ internal sealed class TicketTimeline
     /// <summary>Thread t's tickets are <see cref="ByThread"/>[ThreadStart[t] .. ThreadStart[t + 1]).</summary>
     public int[] ThreadStart { get; private set; } = [];
 
-    /// <summary>Thread number per ticket.</summary>
-    public int[] Thread { get; private set; } = [];
-
     /// <summary>Indexes the tickets.</summary>
     public static TicketTimeline Build(IReadOnlyList<Ticket> tickets)
     {
@@ -104,7 +101,6 @@ internal sealed class TicketTimeline
         CountingSort(category, categories.Count + 1, timeline.ByCustomer, byCategory);
         CountingSort(timeline.Customer, customers, byCategory, timeline.ByThread);
         var threadStart = new List<int>();
-        var thread = new int[n];
         for (var k = 0; k < n; k++)
         {
             var ticket = timeline.ByThread[k];
@@ -112,12 +108,9 @@ internal sealed class TicketTimeline
             {
                 threadStart.Add(k);
             }
-
-            thread[ticket] = threadStart.Count - 1;
         }
 
         threadStart.Add(n);
-        timeline.Thread = thread;
         timeline.ThreadStart = [.. threadStart];
         var threads = threadStart.Count - 1;
         timeline.ResolvedCount = new int[threads];

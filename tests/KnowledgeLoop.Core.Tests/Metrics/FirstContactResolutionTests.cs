@@ -201,6 +201,26 @@ public class FirstContactResolutionTests
     }
 
     [Fact]
+    public void AsOf_BeforeSomeTickets_LaterTicketsCountAsImmature()
+    {
+        var result = Compute(Options(20), Ticket("a", "c1", 0, 1), Ticket("future", "c2", 25, 26));
+
+        Assert.Equal(2, result.Counts.Tickets);
+        Assert.Equal(FcrOutcome.Immature, Outcome(result, "future").Fcr);
+        AssertRate(1, 1, result.Overall.Fcr);
+    }
+
+    [Fact]
+    public void ResolvedBeforeCreated_ReadAsResolvedAtCreation()
+    {
+        // a's window runs from day 5 (its creation), not day 4, so day 11.5 is inside it.
+        var result = Compute(Options(60), Ticket("a", "c1", 5, 4), Ticket("b", "c1", 11.5, 12));
+
+        Assert.True(Outcome(result, "b").IsFollowUp);
+        Assert.Equal(TimeSpan.FromDays(0.25), result.Overall.MedianTimeToResolution);
+    }
+
+    [Fact]
     public void Compute_NoData_ReturnsEmptyResultWithNullRates()
     {
         var result = MetricsEngine.Compute([], [], new MetricsOptions());

@@ -1,13 +1,13 @@
 namespace KnowledgeLoop.Core.Metrics;
 
 /// <summary>
-/// The end of the FCR/follow-up window that starts at a timestamp: calendar time, or N business days
+/// The end of a window (FCR/follow-up, NIA) that starts at a timestamp: calendar time, or N business days
 /// (Mon–Fri, judged in UTC). A business-day window that starts on a weekend starts at the following
 /// Monday 00:00, so a Saturday resolution with 1 business day runs to Tuesday 00:00 (all of Monday),
 /// and a Friday 10:00 resolution runs to Monday 10:00. That rule keeps the end monotonic in the start,
 /// which the follow-up search relies on.
 /// </summary>
-internal sealed class FcrWindow
+internal sealed class TimeWindow
 {
     private static readonly long MaximumTicks = DateTime.MaxValue.Ticks;
 
@@ -17,17 +17,17 @@ internal sealed class FcrWindow
     private readonly long _calendarTicks;
     private readonly int _businessDays;
 
-    private FcrWindow(long calendarTicks, int businessDays)
+    private TimeWindow(long calendarTicks, int businessDays)
     {
         _calendarTicks = calendarTicks;
         _businessDays = businessDays;
     }
 
     /// <summary>The window the options describe.</summary>
-    public static FcrWindow From(MetricsOptions options) => new(options.FcrWindow.Ticks, options.FcrBusinessDays ?? 0);
+    public static TimeWindow From(MetricsOptions options) => new(options.FcrWindow.Ticks, options.FcrBusinessDays ?? 0);
 
     /// <summary>A calendar window.</summary>
-    public static FcrWindow Calendar(TimeSpan window) => new(window.Ticks, 0);
+    public static TimeWindow Calendar(TimeSpan window) => new(window.Ticks, 0);
 
     /// <summary>The window's end, in UTC ticks, for a start in UTC ticks; the end itself is inside the window.</summary>
     public long End(long startTicks)

@@ -3,9 +3,9 @@ using static KnowledgeLoop.Core.Tests.Metrics.MetricsFixtures;
 
 namespace KnowledgeLoop.Core.Tests.Metrics;
 
-public class FcrWindowTests
+public class TimeWindowTests
 {
-    private static FcrWindow BusinessDays(int days) => FcrWindow.From(new MetricsOptions { FcrBusinessDays = days });
+    private static TimeWindow BusinessDays(int days) => TimeWindow.From(new MetricsOptions { FcrBusinessDays = days });
 
     [Theory]
     [InlineData(4 + (10 / 24.0), 1, 7 + (10 / 24.0))] // Friday 10:00 + 1 → Monday 10:00
@@ -37,7 +37,7 @@ public class FcrWindowTests
     [Fact]
     public void End_Calendar_AddsTheWindow()
     {
-        var end = FcrWindow.Calendar(TimeSpan.FromDays(7)).End(Day(2).UtcTicks);
+        var end = TimeWindow.Calendar(TimeSpan.FromDays(7)).End(Day(2).UtcTicks);
 
         Assert.Equal(Day(9).UtcTicks, end);
     }
