@@ -31,7 +31,7 @@ internal static class MarkdownArticles
             cancellationToken.ThrowIfCancellationRequested();
             var bytes = await File.ReadAllBytesAsync(file, cancellationToken);
             var row = Read(file, Path.GetRelativePath(folder, file), bytes, parser);
-            if (row.Entity is { } article && !seen.TryAdd(article.Id, row.Problems.Count == 0 ? file : string.Empty))
+            if (row.Entity is { } article && !seen.TryAdd(article.Id, file))
             {
                 row = row with
                 {

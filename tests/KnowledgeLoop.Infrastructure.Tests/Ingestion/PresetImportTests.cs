@@ -232,4 +232,43 @@ public sealed class PresetImportTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public async Task Jira_NavigatorCsv_JoinsRepeatedLabelColumns()
+    {
+        var rows = await TicketsAsync(Fixture("jira/issues.csv"), ImportFormat.Jira);
+
+        var issue = Assert.Single(rows).Entity!;
+        Assert.Equal("SUP-30", issue.Id);
+        Assert.Equal("mia", issue.CustomerId);
+        Assert.Equal(Utc(2026, 5, 4, 9, 12), issue.CreatedAt);
+        Assert.Equal(Utc(2026, 5, 5, 10, 0), issue.ResolvedAt);
+        Assert.Equal("The printer on floor 2 is offline.\nRestarted it twice.", issue.Description);
+        Assert.Equal("Incident", issue.Category);
+        Assert.Equal("printer;office", issue.Attributes["Labels"]);
+        Assert.Equal("10030", issue.Attributes["Issue id"]);
+    }
+
+    [Fact]
+    public async Task Zendesk_JsonLinesWithSideLoadedMetricSet_UsesTheMetricSet()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"kl-zd-{Guid.NewGuid():N}.jsonl");
+        await File.WriteAllTextAsync(path,
+            "{\"id\": 7, \"created_at\": \"2026-05-01T08:00:00Z\", \"requester_id\": 3, \"subject\": \"Refund\", \"status\": \"closed\", \"metric_set\": {\"reopens\": 2, \"replies\": 1, \"group_stations\": 1, \"solved_at\": \"2026-05-02T08:00:00Z\"}}\n");
+        try
+        {
+            var ticket = Assert.Single(await TicketsAsync(path, ImportFormat.Zendesk)).Entity!;
+
+            Assert.Equal(2, ticket.ReopenCount);
+            Assert.Equal(1, ticket.Replies);
+            Assert.Equal(0, ticket.GroupTransfers);
+            Assert.False(ticket.Escalated);
+            Assert.Equal(Utc(2026, 5, 2, 8, 0), ticket.ResolvedAt);
+            Assert.DoesNotContain(ticket.Attributes.Keys, k => k.StartsWith("metric_set", StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
