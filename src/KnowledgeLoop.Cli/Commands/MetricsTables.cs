@@ -13,7 +13,7 @@ internal static class MetricsTables
         console.Out.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
             $"As of {result.AsOf:yyyy-MM-dd HH:mm} UTC: {counts.Tickets:N0} tickets, {counts.FirstContacts:N0} first contacts " +
             $"({counts.MatureFirstContacts:N0} mature, {counts.Immature:N0} too recent to judge), {counts.Failures:N0} failures, " +
-            $"{counts.Articles:N0} articles, {counts.Sessions:N0} self-service sessions")));
+            $"{counts.Articles:N0} articles, {counts.Sessions:N0} sessions")));
 
         var table = new Table().Border(TableBorder.Rounded).Title("Overall");
         table.AddColumn("Metric");
