@@ -94,4 +94,57 @@ public sealed class StoreImportTests : IDisposable
         using var reopened = KnowledgeStore.Open(_folder.File("k.db"));
         Assert.Equal(["invoices", "kb-vpn-001", "reset-password"], reopened.ReadArticles().Select(a => a.Id).Order(StringComparer.Ordinal));
     }
+
+    public static TheoryData<string, string, byte[], long, string> MalformedFiles()
+    {
+        static byte[] Text(string value) => System.Text.Encoding.UTF8.GetBytes(value);
+        var good = "T-1,2026-05-04,C-1,changed,no\nT-2,2026-05-04,C-2,new,no\n";
+        return new()
+        {
+            { "bad date", "t.csv", Text(Header + good + "T-3,2026-13-45,C-3,x,no\n"), 4, "column 'created_at' value '2026-13-45': not a date" },
+            { "unterminated quote", "t.csv", Text(Header + good + "T-3,2026-05-04,C-3,\"never closed,no\n"), 4, "unterminated quoted field" },
+            { "missing required column", "t.csv", Text("id,created_at,subject\nT-1,2026-05-04,changed\n"), 1, "customer_id" },
+            { "duplicate id", "t.csv", Text(Header + good + "T-2,2026-05-05,C-2,again,no\n"), 4, "duplicate id: already on line 3" },
+            { "invalid UTF-8", "t.csv", [.. Text(Header + good + "T-3,2026-05-04,C-3,caf"), 0xE9, .. Text(",no\n")], 4, "invalid UTF-8" },
+            { "unknown boolean", "t.csv", Text(Header + good + "T-3,2026-05-04,C-3,x,maybe\n"), 4, "escalated" },
+            { "empty file", "t.csv", [], 0, "the file is empty" },
+            { "malformed JSON", "t.json", Text("[{\"id\":\"T-1\",\"created_at\":\"2026-05-04\",\"customer_id\":\"C-1\",\"subject\":\"changed\"},\n{\"id\": }]"), 2, "JSON" },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(MalformedFiles))]
+    public async Task Import_MalformedFile_ReportsWhereAndWhy_AndLeavesTheStoreUnchanged(string what, string name, byte[] content, long line, string reason)
+    {
+        await ImportAsync(Header + "T-1,2026-05-04,C-1,original,no\n", "first.csv");
+        var path = _folder.File(name);
+        await File.WriteAllBytesAsync(path, content);
+
+        FileImportResult result;
+        using (var store = KnowledgeStore.Open(_folder.File("k.db")))
+        {
+            result = await new StoreImporter(store).ImportTicketsAsync(path, new ImportOptions());
+        }
+
+        Assert.False(result.Committed, what);
+        Assert.Equal(0, result.RowsImported);
+        var problem = result.Problems[0];
+        Assert.Equal(name, Path.GetFileName(problem.File));
+        Assert.Equal(line, problem.Line);
+        Assert.Contains(reason, problem.ToString(), StringComparison.Ordinal);
+        Assert.Equal(["T-1:original"], StoredSubjects());
+    }
+
+    [Fact]
+    public async Task Import_HeaderOnlyFile_CommitsNothingAndKeepsTheStore()
+    {
+        await ImportAsync(Header + "T-1,2026-05-04,C-1,original,no\n", "first.csv");
+
+        var result = await ImportAsync(Header, "header-only.csv");
+
+        Assert.True(result.Committed);
+        Assert.Equal(0, result.RowsImported);
+        Assert.Equal(0, result.ProblemCount);
+        Assert.Equal(["T-1:original"], StoredSubjects());
+    }
 }
