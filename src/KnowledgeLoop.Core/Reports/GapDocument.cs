@@ -53,4 +53,72 @@ public sealed record GapDocument
 
     /// <summary>The cluster's failed tickets.</summary>
     public required IReadOnlyList<string> FailureTicketIds { get; init; }
+
+    // ---- Extensions beyond DESIGN §9 (added, never renamed) ----
+
+    /// <summary>The weaker type that also applies (e.g. "outdated" on an "ineffective" gap), or null.</summary>
+    public string? SecondaryType { get; init; }
+
+    /// <summary>The similarity threshold the typing and the coverage used.</summary>
+    public double? SimilarityThreshold { get; init; }
+
+    /// <summary>Bootstrap 95% interval of <see cref="ExpectedFcrLift"/>.</summary>
+    public double? ExpectedFcrLiftCiLow { get; init; }
+
+    /// <summary>Bootstrap 95% interval of <see cref="ExpectedFcrLift"/>.</summary>
+    public double? ExpectedFcrLiftCiHigh { get; init; }
+
+    /// <summary>Failures in the last 4 weeks before as_of.</summary>
+    public long? FailuresLast4Weeks { get; init; }
+
+    /// <summary>Failures in the 4 weeks before those.</summary>
+    public long? FailuresPrevious4Weeks { get; init; }
+
+    /// <summary>Mature first contacts of the cluster (the FCR denominator).</summary>
+    public long? MatureFirstContacts { get; init; }
+
+    /// <summary>Reopen rate of the cluster's resolved tickets.</summary>
+    public RateDocument? ReopenRate { get; init; }
+
+    /// <summary>Escalation rate of the cluster's tickets.</summary>
+    public RateDocument? EscalationRate { get; init; }
+
+    /// <summary>Deflection of the self-service sessions whose query falls in the cluster; null without sessions.</summary>
+    public RateDocument? DeflectionRate { get; init; }
+
+    /// <summary>Next-issue avoidance of the cluster's resolved tickets.</summary>
+    public RateDocument? NiaRate { get; init; }
+
+    /// <summary>Share of the cluster's resolved tickets that link any article.</summary>
+    public RateDocument? LinkRate { get; init; }
+
+    /// <summary>Mean CSAT of the cluster's tickets, when the data has CSAT.</summary>
+    public double? Csat { get; init; }
+
+    /// <summary>Median hours from creation to resolution in the cluster.</summary>
+    public double? MedianHoursToResolution { get; init; }
+
+    /// <summary>Failures times the configured cost per contact; null when no cost is configured.</summary>
+    public double? FailureCost { get; init; }
+
+    /// <summary>Agent hours the failures cost (failures × configured minutes per contact); null when not configured.</summary>
+    public double? FailureHours { get; init; }
+
+    /// <summary>"systemic" or "skill_based" (DESIGN §4.7), with <see cref="PatternReason"/>.</summary>
+    public string? Pattern { get; init; }
+
+    /// <summary>The test behind <see cref="Pattern"/> and its numbers.</summary>
+    public string? PatternReason { get; init; }
+
+    /// <summary>Agents (or groups) whose failures in this gap exceed what their volume explains.</summary>
+    public IReadOnlyList<GapAgentDocument>? Agents { get; init; }
+
+    /// <summary>Top categories of the cluster's tickets with their counts.</summary>
+    public IReadOnlyList<KeyCountDocument>? Categories { get; init; }
+
+    /// <summary>Failures per ISO week (oldest first), for the gap's sparkline.</summary>
+    public IReadOnlyList<KeyCountDocument>? WeeklyFailures { get; init; }
+
+    /// <summary>Evidence for the drill-down: the representative tickets first, then failures (capped).</summary>
+    public IReadOnlyList<EvidenceTicketDocument>? Evidence { get; init; }
 }

@@ -36,6 +36,10 @@ public sealed record ReportDocument
     /// <summary>Misleading-metric findings (an extension).</summary>
     public required IReadOnlyList<DiagnosticDocument> Diagnostics { get; init; }
 
+    /// <summary>How the gap analysis ran; null (and not written) in a metrics-only document.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public AnalysisSettingsDocument? Analysis { get; init; }
+
     /// <summary>The ranked gaps; null (and not written) in a metrics-only document.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<GapDocument>? Gaps { get; init; }
