@@ -118,7 +118,7 @@ public class ReportJsonTests
             ["id", "rank", "title", "type", "reason", "keywords", "emerging", "ticket_count", "failure_count", "fcr", "fcr_points_lost",
              "expected_fcr_lift", "trend", "coverage", "top_articles", "representative_ticket_ids", "failure_ticket_ids"],
             Names(json.GetProperty("gaps")[0]).Take(17)); // the contract's fields first; extensions follow
-        Assert.Equal(["id", "title", "similarity"], Names(json.GetProperty("gaps")[0].GetProperty("top_articles")[0]));
+        Assert.Equal(["id", "title", "similarity"], Names(json.GetProperty("gaps")[0].GetProperty("top_articles")[0]).Take(3));
         Assert.Equal("c", json.GetProperty("unclustered_failures")[0].GetString());
     }
 
