@@ -1,0 +1,81 @@
+using KnowledgeLoop.Core.Metrics;
+
+namespace KnowledgeLoop.Core.Analysis;
+
+/// <summary>How a gap analysis runs (DESIGN §4). Mutable so it binds from configuration and command-line options.</summary>
+public sealed class AnalysisOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Analysis";
+
+    /// <summary>The metric windows and as_of.</summary>
+    public MetricsOptions Metrics { get; set; } = new();
+
+    /// <summary>The number of clusters; null chooses it by silhouette.</summary>
+    public int? Clusters { get; set; }
+
+    /// <summary>The random seed: the same input and seed give the same report.</summary>
+    public int Seed { get; set; } = 42;
+
+    /// <summary>Embedding dimensions of the local embedder (fewer when the vocabulary is small).</summary>
+    public int Dimensions { get; set; } = 256;
+
+    /// <summary>
+    /// The cosine similarity above which an article counts as matching a cluster or a ticket. 0.35 suits the
+    /// local LSA embedder on support text; remote embedders need their own (typically higher) value.
+    /// </summary>
+    public double SimilarityThreshold { get; set; } = 0.35;
+
+    /// <summary>At most this share of failures may be left unclustered.</summary>
+    public double MaxUnclusteredFraction { get; set; } = 0.15;
+
+    /// <summary>Clusters smaller than this are not reported as gaps (their tickets stay unclustered).</summary>
+    public int MinimumClusterSize { get; set; } = 5;
+
+    /// <summary>The embedder is fitted on at most this many tickets (all failures first, then a seeded sample).</summary>
+    public int FitSampleSize { get; set; } = 60_000;
+
+    /// <summary>Cost of one contact in the user's currency; turns failures into money when set.</summary>
+    public double? CostPerContact { get; set; }
+
+    /// <summary>Agent minutes per contact; turns failures into hours when set.</summary>
+    public double? MinutesPerContact { get; set; }
+
+    /// <summary>Evidence tickets kept per gap in the report (representatives first).</summary>
+    public int EvidencePerGap { get; set; } = 12;
+
+    /// <summary>Checks the options; throws <see cref="ArgumentException"/> naming the setting.</summary>
+    public void Validate()
+    {
+        Metrics.Validate();
+        if (Clusters is < 2)
+        {
+            throw new ArgumentException($"{SectionName}:Clusters must be at least 2 (or unset for automatic).", nameof(Clusters));
+        }
+
+        if (Dimensions is < 2 or > 4096)
+        {
+            throw new ArgumentException($"{SectionName}:Dimensions must be between 2 and 4096.", nameof(Dimensions));
+        }
+
+        if (SimilarityThreshold is <= 0 or >= 1)
+        {
+            throw new ArgumentException($"{SectionName}:SimilarityThreshold must be between 0 and 1.", nameof(SimilarityThreshold));
+        }
+
+        if (MaxUnclusteredFraction is < 0 or >= 1)
+        {
+            throw new ArgumentException($"{SectionName}:MaxUnclusteredFraction must be at least 0 and below 1.", nameof(MaxUnclusteredFraction));
+        }
+
+        if (MinimumClusterSize < 1 || FitSampleSize < 100 || EvidencePerGap < 3)
+        {
+            throw new ArgumentException($"{SectionName}: MinimumClusterSize ≥ 1, FitSampleSize ≥ 100 and EvidencePerGap ≥ 3.");
+        }
+
+        if (CostPerContact is < 0 || MinutesPerContact is < 0)
+        {
+            throw new ArgumentException($"{SectionName}: CostPerContact and MinutesPerContact can't be negative.");
+        }
+    }
+}
