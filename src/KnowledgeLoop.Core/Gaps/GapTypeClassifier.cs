@@ -14,6 +14,9 @@ namespace KnowledgeLoop.Core.Gaps;
 /// <see cref="GapTypingOptions.ServedSimilarityMargin"/>) than the cluster's tickets, the cluster links it on fewer than
 /// <see cref="GapTypingOptions.LowLinkRate"/> of its resolved tickets, and the few cluster tickets that do link it don't
 /// resolve as well as the rest. Without served tickets the similarity is taken at its word, and the reason says so.
+/// The cluster's side of the comparison is the median of its tickets' similarities to the article; when none was given
+/// it falls back to the centroid similarity, which runs higher than single tickets', so the test then errs towards
+/// "not a neighbour".
 /// </para>
 /// <para>Rules, first that fires wins (the rule ids in brackets):</para>
 /// <list type="number">

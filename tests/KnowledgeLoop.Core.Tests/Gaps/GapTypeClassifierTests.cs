@@ -270,6 +270,37 @@ public class GapTypeClassifierTests
         Assert.Null(typing.SecondaryType);
     }
 
+    [Fact]
+    public void Classify_NewTopicInALongerDataSet_SurgesFromZero()
+    {
+        // 12 tickets in the last four weeks, nothing before, but the data set goes back 12 weeks.
+        var members = SurgingCluster(linkBeforeSurge: false).Where(m => m.Ticket.Id.StartsWith("post", StringComparison.Ordinal)).ToList();
+        var article = Article(Kb, 0.52, updatedAt: AsOf.AddDays(-100));
+        var population = Population(members) with { DataStart = AsOf.AddDays(-84) };
+
+        var typing = GapTypeClassifier.Classify(Cluster(members, article), population, AsOf);
+        var withoutHistory = GapTypeClassifier.Classify(Cluster(members, article), Population(members), AsOf);
+
+        Assert.Equal(AsOf.AddDays(-28), typing.SurgeStart);
+        Assert.Equal(GapType.Outdated, typing.SecondaryType);
+        Assert.Null(withoutHistory.SurgeStart);
+        Assert.Null(withoutHistory.SecondaryType);
+    }
+
+    [Fact]
+    public void Classify_WithoutTicketSimilarities_ComparesTheCentroidSimilarity()
+    {
+        var members = Members("t", 10, success: false).ToList();
+
+        var typing = GapTypeClassifier.Classify(Cluster(members, Article("KB-TAX", 0.41, links: Served("us", 10, 0.62))), Population(members), AsOf);
+
+        var article = Assert.Single(typing.Articles);
+        Assert.True(article.ClusterSimilarityFromCentroid);
+        Assert.Equal(0.41, article.ClusterSimilarity, Tolerance);
+        Assert.Equal(0.62, article.ServedSimilarity!.Value, Tolerance);
+        Assert.True(article.IsNeighbour);
+    }
+
     // ---- findability ----
 
     private static List<ClusterMember> RarelyLinkedCluster() =>
