@@ -42,7 +42,7 @@ internal static class DotKernel
         }
     }
 
-    private static void Dots512(
+    internal static void Dots512(
         ReadOnlySpan<float> rows, int rowCount, ReadOnlySpan<float> centers, int centerCount, int dimensions, Span<float> dots)
     {
         ref var r0 = ref MemoryMarshal.GetReference(rows);
@@ -132,7 +132,7 @@ internal static class DotKernel
         }
     }
 
-    private static void Dots256(
+    internal static void Dots256(
         ReadOnlySpan<float> rows, int rowCount, ReadOnlySpan<float> centers, int centerCount, int dimensions, Span<float> dots)
     {
         ref var r0 = ref MemoryMarshal.GetReference(rows);

@@ -13,6 +13,9 @@ internal sealed class KMeansData
     private const int MinimumChunkRows = 1024;
     private const int MaximumChunks = 64;
 
+    private float[][]? _partialSums;
+    private int[][]? _partialCounts;
+
     public KMeansData(VectorMatrix source, int? threads, CancellationToken cancellationToken)
     {
         Source = source;
@@ -69,8 +72,20 @@ internal sealed class KMeansData
         var d = Dimensions;
         var partialInertia = new double[ChunkCount];
         var partialChanged = new int[ChunkCount];
-        var partialSums = new float[ChunkCount][];
-        var partialCounts = new int[ChunkCount][];
+        if (_partialSums is null || _partialSums[0].Length != k * d)
+        {
+            // Reused across iterations: one k × d block per chunk would otherwise be garbage every iteration.
+            _partialSums = new float[ChunkCount][];
+            _partialCounts = new int[ChunkCount][];
+            for (var chunk = 0; chunk < ChunkCount; chunk++)
+            {
+                _partialSums[chunk] = new float[k * d];
+                _partialCounts[chunk] = new int[k];
+            }
+        }
+
+        var partialSums = _partialSums;
+        var partialCounts = _partialCounts!;
         System.Threading.Tasks.Parallel.For(0, ChunkCount, Parallel, chunk =>
         {
             var (start, count) = Range(chunk);
@@ -79,8 +94,10 @@ internal sealed class KMeansData
             NearestCenters.Assign(
                 Source.Data, Norms, start, count, d, centers, centerNorms, k,
                 newLabels, squared.AsSpan(start, count), scratch);
-            var chunkSums = new float[k * d];
-            var chunkCounts = new int[k];
+            var chunkSums = partialSums[chunk];
+            var chunkCounts = partialCounts[chunk];
+            Array.Clear(chunkSums);
+            Array.Clear(chunkCounts);
             var changed = 0;
             for (var i = 0; i < count; i++)
             {
@@ -98,8 +115,6 @@ internal sealed class KMeansData
 
             partialInertia[chunk] = SumDouble(squared.AsSpan(start, count));
             partialChanged[chunk] = changed;
-            partialSums[chunk] = chunkSums;
-            partialCounts[chunk] = chunkCounts;
         });
 
         Array.Clear(sums);
