@@ -101,7 +101,7 @@ public class HtmlReportTests
         Assert.Equal(2, chart.QuerySelectorAll("polyline.line").Length); // W20–W22 and W24–W25
         Assert.Equal(2, chart.QuerySelectorAll("path.band").Length);
         Assert.Equal("2026-W20: FCR 76.5%, 95% CI 66.4–84.2%, 65 / 85", chart.QuerySelectorAll("circle.pt")[0].TextContent);
-        Assert.Equal(Weeks.Length, page.QuerySelectorAll("details.data table tbody tr").Take(Weeks.Length).Count());
+        Assert.Equal(Weeks.Length, page.QuerySelector("#h-trend")!.ParentElement!.QuerySelectorAll("table tbody tr").Length);
     }
 
     [Fact]
@@ -170,6 +170,17 @@ public class HtmlReportTests
     }
 
     [Fact]
+    public void Render_Segments_OneTablePerDimensionButWeek()
+    {
+        var page = Parse(FullHtml);
+
+        var section = page.QuerySelector("#h-segments")!.ParentElement!;
+        Assert.Equal(["By category (1 segment)"], section.QuerySelectorAll("summary").Select(s => s.TextContent));
+        Assert.Equal("billing", section.QuerySelector("tbody th")!.TextContent);
+        Assert.Contains("70.0% (n = 100)", section.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_NoGaps_SaysSoAndDrawsNoPareto()
     {
         var page = Parse(HtmlReport.Render(Empty()));
@@ -189,6 +200,18 @@ public class HtmlReportTests
         Assert.Null(page.QuerySelector("svg"));
         Assert.Contains("did not run", page.Body!.TextContent, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("#h-unclustered"));
+    }
+
+    [Fact]
+    public void Render_AnyDocument_ParsesWithoutHtmlErrors()
+    {
+        var strict = new HtmlParser(new HtmlParserOptions { IsStrictMode = true });
+
+        foreach (var document in new[] { Full(), Empty(), NullMetrics() })
+        {
+            var page = strict.ParseDocument(HtmlReport.Render(document));
+            Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
+        }
     }
 
     [Fact]
