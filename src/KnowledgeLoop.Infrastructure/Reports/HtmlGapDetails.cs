@@ -33,7 +33,7 @@ internal static class HtmlGapDetails
         Fact(html, "Keywords", gap.Keywords.Count == 0 ? "none" : string.Concat(gap.Keywords.Select(k => "<span class=\"chip\">" + Html.Encode(k) + "</span>")));
         Fact(html, "Coverage", ReportText.Percent(gap.Coverage) + " of its tickets have an article above the threshold");
         Fact(html, "Trend", Html.Encode(ReportText.Trend(gap)) + " <span class=\"muted\">(failures, last 4 weeks vs the 4 before)</span>");
-        Fact(html, "Expected lift", Html.Encode(ReportText.Lift(gap)) + " <span class=\"muted\">(FCR points, 95% bootstrap interval)</span>");
+        Fact(html, "Expected lift", Html.Encode(ReportText.Lift(gap)) + (gap.ExpectedFcrLiftCiLow is null ? string.Empty : " <span class=\"muted\">(FCR points, 95% bootstrap interval)</span>"));
         if (gap.Categories is { Count: > 0 } categories)
         {
             Fact(html, "Categories", string.Join(", ", categories.Select(c => Html.Encode(c.Key) + " (" + ReportText.Count(c.Count) + ")")));
@@ -62,11 +62,20 @@ internal static class HtmlGapDetails
         html.Append("<h4>Rates in this gap</h4>\n<div class=\"scroll\"><table class=\"compact\"><thead><tr><th scope=\"col\">Metric</th><th scope=\"col\" class=\"num\">Value</th>")
             .Append("<th scope=\"col\">95% CI</th><th scope=\"col\" class=\"num\">n / N</th></tr></thead><tbody>");
         RateRow(html, "FCR", gap.Fcr);
-        RateRow(html, "Reopen rate", gap.ReopenRate);
-        RateRow(html, "Escalation rate", gap.EscalationRate);
-        RateRow(html, "Knowledge deflection", gap.DeflectionRate);
-        RateRow(html, "Next-issue avoidance", gap.NiaRate);
-        RateRow(html, "Link rate", gap.LinkRate);
+
+        // The other rates are extensions a gap may lack; a row of n/a says nothing, so absent ones are left out.
+        foreach (var (label, rate) in new[]
+        {
+            ("Reopen rate", gap.ReopenRate), ("Escalation rate", gap.EscalationRate), ("Knowledge deflection", gap.DeflectionRate),
+            ("Next-issue avoidance", gap.NiaRate), ("Link rate", gap.LinkRate),
+        })
+        {
+            if (rate is not null)
+            {
+                RateRow(html, label, rate);
+            }
+        }
+
         html.Append("</tbody></table></div>\n<p class=\"small\">")
             .Append(ReportText.Count(gap.TicketCount)).Append(" tickets · ").Append(ReportText.Count(gap.FailureCount)).Append(" failed first contacts");
         if (gap.MatureFirstContacts is { } mature)

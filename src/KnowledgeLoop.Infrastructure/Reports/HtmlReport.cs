@@ -16,6 +16,8 @@ public static class HtmlReport
 {
     private const int MaxListedIds = 500;
 
+    private const int MaxSegmentRows = 25;
+
     private const string Script =
         """
         (function () {
@@ -59,6 +61,7 @@ public static class HtmlReport
         html.Append("<main>\n");
         Tiles(html, report);
         Trend(html, report);
+        Segments(html, report);
         Gaps(html, report);
         Diagnostics(html, report);
         Unclustered(html, report);
@@ -133,7 +136,7 @@ public static class HtmlReport
         }
 
         html.Append("<figure class=\"chart-box\">").Append(chart)
-            .Append("<figcaption>Weekly FCR by ticket creation week, with its 95% interval; the most recent weeks hold fewer mature first contacts, so their band is wider.</figcaption></figure>\n");
+            .Append("<figcaption>Weekly FCR by ticket creation week, with its 95% interval; a week with few mature first contacts has a wide band.</figcaption></figure>\n");
         html.Append("<details class=\"data\"><summary>Weekly FCR as a table</summary><div class=\"scroll\"><table><caption class=\"sr\">FCR by week</caption><thead><tr>")
             .Append("<th scope=\"col\">Week</th><th scope=\"col\">Tickets</th><th scope=\"col\">FCR</th><th scope=\"col\">95% CI</th><th scope=\"col\">n / N</th></tr></thead><tbody>");
         foreach (var week in weeks)
@@ -144,6 +147,52 @@ public static class HtmlReport
         }
 
         html.Append("</tbody></table></div></details>\n</section>\n");
+    }
+
+    private static void Segments(StringBuilder html, ReportDocument report)
+    {
+        // Weeks have their own chart; the other dimensions in the order the run was configured with.
+        var dimensions = report.Settings.Segments.Concat(report.Segments.Keys.Order(StringComparer.Ordinal))
+            .Distinct(StringComparer.Ordinal)
+            .Where(d => d != "week" && report.Segments.TryGetValue(d, out var rows) && rows.Count > 0)
+            .ToList();
+        if (dimensions.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<section aria-labelledby=\"h-segments\">\n<h2 id=\"h-segments\">Metrics by segment</h2>\n");
+        foreach (var dimension in dimensions)
+        {
+            var rows = report.Segments[dimension];
+            var shown = dimension == "month"
+                ? rows.OrderBy(r => r.Key, StringComparer.Ordinal).ToList()
+                : rows.OrderByDescending(r => r.Tickets).ThenBy(r => r.Key, StringComparer.Ordinal).Take(MaxSegmentRows).ToList();
+            html.Append("<details class=\"data\"><summary>By ").Append(Html.Encode(dimension)).Append(" (").Append(ReportText.Count(rows.Count)).Append(rows.Count == 1 ? " segment)</summary>" : " segments)</summary>")
+                .Append("<div class=\"scroll\"><table class=\"compact\"><caption class=\"sr\">Metrics by ").Append(Html.Encode(dimension)).Append("</caption><thead><tr>")
+                .Append("<th scope=\"col\">Segment</th><th scope=\"col\" class=\"num\">Tickets</th><th scope=\"col\" class=\"num\">FCR</th><th scope=\"col\">95% CI</th>")
+                .Append("<th scope=\"col\" class=\"num\">Reopen</th><th scope=\"col\" class=\"num\">Escalation</th><th scope=\"col\" class=\"num\">First-tier</th>")
+                .Append("<th scope=\"col\" class=\"num\">Link rate</th><th scope=\"col\" class=\"num\">Median time to resolution</th></tr></thead><tbody>");
+            foreach (var row in shown)
+            {
+                var m = row.Metrics;
+                html.Append("<tr><th scope=\"row\">").Append(Html.Encode(row.Key)).Append("</th><td class=\"num\">").Append(ReportText.Count(row.Tickets))
+                    .Append("</td><td class=\"num\">").Append(ReportText.RateWithN(m.Fcr)).Append("</td><td>").Append(ReportText.Interval(m.Fcr))
+                    .Append("</td><td class=\"num\">").Append(ReportText.Percent(m.ReopenRate)).Append("</td><td class=\"num\">").Append(ReportText.Percent(m.EscalationRate))
+                    .Append("</td><td class=\"num\">").Append(ReportText.Percent(m.FirstTierResolutionRate)).Append("</td><td class=\"num\">").Append(ReportText.Percent(m.LinkRate))
+                    .Append("</td><td class=\"num\">").Append(ReportText.Hours(row.MedianHoursToResolution)).Append("</td></tr>");
+            }
+
+            html.Append("</tbody></table></div>");
+            if (shown.Count < rows.Count)
+            {
+                html.Append(Invariant($"<p class=\"small\">The {shown.Count} largest of {rows.Count} segments; report.json has them all.</p>"));
+            }
+
+            html.Append("</details>\n");
+        }
+
+        html.Append("</section>\n");
     }
 
     private static void Gaps(StringBuilder html, ReportDocument report)

@@ -172,7 +172,7 @@ public static class MarkdownReport
         md.Append("- **What to do:** ").Append(Escape(ReportText.Action(gap))).Append('\n');
         md.Append("- **Impact:** ").Append(ReportText.Count(gap.FailureCount)).Append(" failures of ")
             .Append(ReportText.Count(gap.TicketCount)).Append(" tickets, FCR ").Append(ReportText.Percent(gap.Fcr))
-            .Append(" (95% CI ").Append(ReportText.Interval(gap.Fcr)).Append("), ").Append(ReportText.Points(gap.FcrPointsLost))
+            .Append(gap.Fcr is null ? string.Empty : $" (95% CI {ReportText.Interval(gap.Fcr)})").Append(", ").Append(ReportText.Points(gap.FcrPointsLost))
             .Append(" lost, expected lift ").Append(ReportText.Lift(gap)).Append(", trend ").Append(ReportText.Trend(gap));
         if (gap.FailureCost is { } cost)
         {

@@ -159,9 +159,18 @@ internal static class ReportText
                 : "Merge duplicates: several articles match this topic almost equally and resemble each other. Keep one and redirect the rest.",
             _ => "Review the evidence tickets and the matched articles.",
         };
-        return gap.Pattern == "skill_based"
-            ? action + " Failures concentrate on a few agents beyond their volume: coach the agents named below."
-            : action;
+        var also = gap.SecondaryType == gap.Type ? null : gap.SecondaryType switch
+        {
+            "outdated" => " It is also older than the recent surge of these tickets: bring it up to date while rewriting.",
+            "findability" => " It is also hard to find: improve its title and search terms.",
+            "duplicate" => " Near-duplicate articles also compete for this topic: merge them.",
+            "process" => " Escalations also weigh heavily: check routing with the process owner.",
+            "ineffective" => " The best match also fails to resolve when linked: check its steps.",
+            _ => null,
+        };
+        return action + also + (gap.Pattern == "skill_based"
+            ? " Failures concentrate on a few agents beyond their volume: coach the agents named below."
+            : string.Empty);
     }
 
     private static string Arrow(double change) => change > 0 ? "↑" : change < 0 ? "↓" : "→";

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using KnowledgeLoop.Core.Reports;
 using KnowledgeLoop.Infrastructure.Reports;
 using static KnowledgeLoop.Infrastructure.Tests.Reports.ReportFixtures;
 
@@ -101,7 +102,7 @@ public class HtmlReportTests
         Assert.Equal(2, chart.QuerySelectorAll("polyline.line").Length); // W20–W22 and W24–W25
         Assert.Equal(2, chart.QuerySelectorAll("path.band").Length);
         Assert.Equal("2026-W20: FCR 76.5%, 95% CI 66.4–84.2%, 65 / 85", chart.QuerySelectorAll("circle.pt")[0].TextContent);
-        Assert.Equal(Weeks.Length, page.QuerySelectorAll("details.data table tbody tr").Take(Weeks.Length).Count());
+        Assert.Equal(Weeks.Length, page.QuerySelector("#h-trend")!.ParentElement!.QuerySelectorAll("table tbody tr").Length);
     }
 
     [Fact]
@@ -170,6 +171,62 @@ public class HtmlReportTests
     }
 
     [Fact]
+    public void Render_Segments_OneTablePerDimensionButWeek()
+    {
+        var page = Parse(FullHtml);
+
+        var section = page.QuerySelector("#h-segments")!.ParentElement!;
+        Assert.Equal(["By category (1 segment)"], section.QuerySelectorAll("summary").Select(s => s.TextContent));
+        Assert.Equal("billing", section.QuerySelector("tbody th")!.TextContent);
+        Assert.Contains("70.0% (n = 100)", section.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_ManyGaps_ParetoDrawsTheLargestFifteen()
+    {
+        var template = Full().Gaps![0];
+        var gaps = Enumerable.Range(1, 20).Select(i => template with { Rank = i, Id = $"g{i}", FcrPointsLost = i / 1000.0 }).ToList();
+
+        var page = Parse(HtmlReport.Render(Full() with { Gaps = gaps }));
+
+        var chart = page.QuerySelector("svg.chart-pareto")!;
+        Assert.Equal(HtmlCharts.MaxParetoBars, chart.QuerySelectorAll("rect.bar").Length);
+        Assert.Equal("#20", chart.QuerySelector("text.xl")!.TextContent);
+        Assert.Contains("15 largest of 20 gaps", page.QuerySelector(".chart-pareto + figcaption")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(20, page.QuerySelectorAll("details.gap").Length);
+    }
+
+    [Fact]
+    public void Render_OneWeekAndOneWeeklyFailure_DrawSinglePoints()
+    {
+        var week = Full().Segments["week"][0];
+        var gap = Full().Gaps![0] with { WeeklyFailures = [new KeyCountDocument("2026-W25", 4)] };
+
+        var page = Parse(HtmlReport.Render(Full() with
+        {
+            Segments = new Dictionary<string, IReadOnlyList<SegmentDocument>> { ["week"] = [week] },
+            Gaps = [gap],
+        }));
+
+        Assert.Single(page.QuerySelectorAll("svg.chart-weekly circle.pt"));
+        Assert.Single(page.QuerySelector("table.gaps svg.spark polyline")!.GetAttribute("points")!.Split(' '));
+        Assert.Single(page.QuerySelectorAll("svg.chart-pareto rect.bar"));
+    }
+
+    [Theory]
+    [InlineData("missing", "t-missing")]
+    [InlineData("duplicate", "t-duplicate")]
+    [InlineData("x\" onclick=\"alert(1)", "t-other")]
+    public void TypeBadge_Type_ClassComesFromAFixedList(string type, string expectedClass)
+    {
+        var badge = Parse("<p>" + HtmlReport.TypeBadge(type) + "</p>").QuerySelector("span")!;
+
+        Assert.Equal(["badge", expectedClass], badge.ClassList);
+        Assert.Equal(type, badge.TextContent);
+        Assert.False(badge.HasAttribute("onclick"));
+    }
+
+    [Fact]
     public void Render_NoGaps_SaysSoAndDrawsNoPareto()
     {
         var page = Parse(HtmlReport.Render(Empty()));
@@ -189,6 +246,18 @@ public class HtmlReportTests
         Assert.Null(page.QuerySelector("svg"));
         Assert.Contains("did not run", page.Body!.TextContent, StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("#h-unclustered"));
+    }
+
+    [Fact]
+    public void Render_AnyDocument_ParsesWithoutHtmlErrors()
+    {
+        var strict = new HtmlParser(new HtmlParserOptions { IsStrictMode = true });
+
+        foreach (var document in new[] { Full(), Empty(), NullMetrics() })
+        {
+            var page = strict.ParseDocument(HtmlReport.Render(document));
+            Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
+        }
     }
 
     [Fact]

@@ -60,6 +60,7 @@ public class MarkdownReportTests
         Assert.Contains("Create an article", text, StringComparison.Ordinal);
         Assert.Contains("Rewrite \"<img src=x onerror=alert(4)>\"", text, StringComparison.Ordinal);
         Assert.Contains("coach the agents", text, StringComparison.Ordinal);
+        Assert.Contains("older than the recent surge", text, StringComparison.Ordinal);
         Assert.Contains("Route to the process owner", text, StringComparison.Ordinal);
         Assert.Contains("skill-based", text, StringComparison.Ordinal);
         Assert.Contains("t-1: Reset link says expired", text, StringComparison.Ordinal);
