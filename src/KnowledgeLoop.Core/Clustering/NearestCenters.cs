@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace KnowledgeLoop.Core.Clustering;
 
 /// <summary>
@@ -13,6 +15,7 @@ internal static class NearestCenters
     /// Labels and squared distances for rows <c>[start, start + count)</c> of <paramref name="points"/>.
     /// <paramref name="scratch"/> must hold <c>BlockRows × centerCount</c> floats.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Assign(
         float[] points,
         float[] pointNorms,
@@ -54,6 +57,7 @@ internal static class NearestCenters
     }
 
     /// <summary>Squared distances of rows <c>[start, start + count)</c> to every centre, row-major into <paramref name="output"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SquaredDistances(
         float[] points,
         float[] pointNorms,
