@@ -21,6 +21,7 @@ public sealed class ArticleMatcher
     private readonly string[] _articleIds;
     private readonly int[] _articleOfChunk;
     private readonly VectorMatrix _articleVectors;
+    private readonly List<int>[] _chunksOfArticle;
 
     /// <summary>Builds the matcher over <paramref name="chunks"/> and their vectors, row for row.</summary>
     public ArticleMatcher(IReadOnlyList<ArticleChunk> chunks, VectorMatrix chunkVectors)
@@ -50,6 +51,17 @@ public sealed class ArticleMatcher
         }
 
         _articleIds = [.. ids];
+        _chunksOfArticle = new List<int>[_articleIds.Length];
+        for (var a = 0; a < _articleIds.Length; a++)
+        {
+            _chunksOfArticle[a] = [];
+        }
+
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            _chunksOfArticle[_articleOfChunk[i]].Add(i);
+        }
+
         ArticleIndex = index;
 
         // An article's own vector (for article-to-article resemblance): the normalized mean of its chunks.
@@ -91,6 +103,21 @@ public sealed class ArticleMatcher
                     bestChunk[article] = c;
                 }
             }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// The similarity of <paramref name="vector"/> (expected unit length, as embeddings are) to one article: its
+    /// best chunk. Cheaper than <see cref="ArticleSimilarities"/> when only a few articles matter.
+    /// </summary>
+    public double SimilarityTo(ReadOnlySpan<float> vector, int article)
+    {
+        var best = double.NegativeInfinity;
+        foreach (var c in _chunksOfArticle[article])
+        {
+            best = Math.Max(best, TensorPrimitives.Dot(vector, _chunkVectors.Row(c)));
         }
 
         return best;

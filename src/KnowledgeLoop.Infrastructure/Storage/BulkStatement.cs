@@ -49,6 +49,8 @@ internal sealed class BulkStatement : IDisposable
         Check(raw.sqlite3_bind_text(_statement, position, new ReadOnlySpan<byte>(_utf8, 0, length)));
     }
 
+    public void Bind(int position, ReadOnlySpan<byte> value) => Check(raw.sqlite3_bind_blob(_statement, position, value));
+
     public void Bind(int position, long value) => Check(raw.sqlite3_bind_int64(_statement, position, value));
 
     public void Bind(int position, long? value)

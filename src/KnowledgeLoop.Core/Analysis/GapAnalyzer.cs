@@ -1,0 +1,512 @@
+using System.Diagnostics;
+using System.Numerics.Tensors;
+using KnowledgeLoop.Core.Articles;
+using KnowledgeLoop.Core.Clustering;
+using KnowledgeLoop.Core.Embeddings;
+using KnowledgeLoop.Core.Gaps;
+using KnowledgeLoop.Core.Labels;
+using KnowledgeLoop.Core.Matching;
+using KnowledgeLoop.Core.Metrics;
+using KnowledgeLoop.Core.Reports;
+using KnowledgeLoop.Core.Text;
+using KnowledgeLoop.Core.Tickets;
+using KnowledgeLoop.Core.Vectors;
+
+namespace KnowledgeLoop.Core.Analysis;
+
+/// <summary>
+/// The gap analysis of DESIGN §4, end to end: outcomes → failure text → embedding → clustering → assignment of
+/// every ticket → labels → article matching → gap type, impact and rank → report document. Everything is
+/// seeded, so the same input and options give the same report (apart from <c>generated_at</c>).
+/// </summary>
+public static class GapAnalyzer
+{
+    /// <summary>Runs the analysis.</summary>
+    public static AnalysisResult Analyze(AnalysisInput input, AnalysisOptions options, IProgress<AnalysisProgress>? progress = null, TimeProvider? time = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var run = new Run(input, options, progress, cancellationToken);
+        return run.Execute(time ?? TimeProvider.System);
+    }
+
+    private sealed class Run(AnalysisInput input, AnalysisOptions options, IProgress<AnalysisProgress>? progress, CancellationToken cancellationToken)
+    {
+        private readonly Dictionary<string, double> _seconds = new(StringComparer.Ordinal);
+        private readonly Stopwatch _clock = new();
+        private AnalysisStage _stage;
+
+        public AnalysisResult Execute(TimeProvider time)
+        {
+            var tickets = input.Tickets;
+            var articles = input.Articles;
+
+            // 1. Outcomes.
+            Begin(AnalysisStage.Metrics);
+            var metrics = MetricsEngine.Compute(tickets, input.Sessions, options.Metrics, articles.Count);
+            var outcomes = metrics.Outcomes;
+            var failures = Enumerable.Range(0, tickets.Count).Where(i => outcomes[i].Fcr == FcrOutcome.Failure).ToArray();
+
+            // 2. Text: cleaned ticket text, article chunks, session queries.
+            Begin(AnalysisStage.Text);
+            var ticketText = new string[tickets.Count];
+            for (var i = 0; i < tickets.Count; i++)
+            {
+                ticketText[i] = TicketText(tickets[i]);
+                if ((i & 0xFFFF) == 0)
+                {
+                    Report(i / (double)tickets.Count);
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+            }
+
+            var chunks = new ArticleChunker().Chunk(articles);
+            var sessionRows = Enumerable.Range(0, input.Sessions.Count).Where(s => !string.IsNullOrWhiteSpace(input.Sessions[s].Query)).ToArray();
+
+            // 3. Embedding: fitted on the failures, a seeded sample of the other tickets and the article chunks.
+            Begin(AnalysisStage.Embedding);
+            var fitDocuments = FitSample(ticketText, failures).Concat(chunks.Select(c => c.Text)).ToList();
+            var lsaOptions = new LsaOptions { Dimensions = options.Dimensions, Seed = options.Seed };
+            var model = LsaModel.Fit(fitDocuments, lsaOptions, Fraction(0, 0.5), cancellationToken);
+            var ticketVectors = model.Transform(ticketText, cancellationToken);
+            Report(0.9);
+            var chunkVectors = chunks.Count == 0 ? new VectorMatrix(0, model.Dimensions) : model.Transform(chunks.Select(c => c.Text).ToList(), cancellationToken);
+            var sessionVectors = sessionRows.Length == 0 ? null : model.Transform(sessionRows.Select(s => input.Sessions[s].Query!).ToList(), cancellationToken);
+
+            // 4. Clustering of the failures, then every ticket to its nearest cluster within the cut-off.
+            Begin(AnalysisStage.Clustering);
+            var clusterOf = Enumerable.Repeat(-1, tickets.Count).ToArray();
+            ClusteringResult? clustering = null;
+            var failureVectors = ticketVectors.Select(failures);
+            if (failures.Length >= Math.Max(2 * options.MinimumClusterSize, 4))
+            {
+                clustering = ClusteringPipeline.Run(
+                    failureVectors,
+                    new ClusteringOptions
+                    {
+                        ClusterCount = options.Clusters,
+                        Seed = options.Seed,
+                        MaxUnclusteredFraction = options.MaxUnclusteredFraction,
+                        MinimumClusterSize = options.MinimumClusterSize,
+                    },
+                    Fraction(0, 0.8),
+                    cancellationToken);
+                var all = OutlierCut.AssignWithinCutoff(ticketVectors, clustering.Model, clustering.Cutoffs);
+                for (var i = 0; i < tickets.Count; i++)
+                {
+                    clusterOf[i] = all[i];
+                }
+
+                // A failure keeps the clustering's own verdict (clustered or an outlier).
+                for (var f = 0; f < failures.Length; f++)
+                {
+                    clusterOf[failures[f]] = clustering.Assignments[f];
+                }
+            }
+
+            var clusterCount = clustering?.ClusterCount ?? 0;
+            var members = new List<int>[clusterCount];
+            for (var c = 0; c < clusterCount; c++)
+            {
+                members[c] = [];
+            }
+
+            for (var i = 0; i < tickets.Count; i++)
+            {
+                if (clusterOf[i] >= 0)
+                {
+                    members[clusterOf[i]].Add(i);
+                }
+            }
+
+            var sessionsOf = new List<int>[clusterCount];
+            for (var c = 0; c < clusterCount; c++)
+            {
+                sessionsOf[c] = [];
+            }
+
+            if (clustering is not null && sessionVectors is not null)
+            {
+                var sessionCluster = OutlierCut.AssignWithinCutoff(sessionVectors, clustering.Model, clustering.Cutoffs);
+                for (var s = 0; s < sessionRows.Length; s++)
+                {
+                    if (sessionCluster[s] >= 0)
+                    {
+                        sessionsOf[sessionCluster[s]].Add(sessionRows[s]);
+                    }
+                }
+            }
+
+            // 5. Labels from the failures' own words.
+            Begin(AnalysisStage.Labels);
+            var failureCluster = failures.Select(i => clusterOf[i]).ToArray();
+            var failureCorpus = LsaModel.Tokenize(failures.Select(i => ticketText[i]).ToList(), lsaOptions, null, cancellationToken);
+            var failureTerms = Enumerable.Range(0, failures.Length).Select(f => failureCorpus.Terms(f)).ToList();
+            var keywords = clusterCount == 0 ? [] : ClassTfIdf.TopKeywords(failureTerms, failureCluster, clusterCount, 8);
+            var centroids = clustering?.Model.Centroids;
+            var representatives = clusterCount == 0 ? [] : Representatives.Nearest(failureVectors, failureCluster, centroids!, 3);
+
+            // 6. Matching clusters (and their tickets) to articles.
+            Begin(AnalysisStage.Matching);
+            var matcher = new ArticleMatcher(chunks, chunkVectors);
+            var articleById = articles.GroupBy(a => a.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            var linkers = LinkingTickets(tickets);
+            var articleMetrics = metrics.Articles.ToDictionary(a => a.ArticleId, StringComparer.Ordinal);
+            var sessionFacts = SessionDeflection.Judge(input.Sessions, tickets, options.Metrics.DeflectionWindow, metrics.AsOf);
+            var linkCache = new Dictionary<string, IReadOnlyList<ArticleLink>>(StringComparer.Ordinal);
+
+            // 7. Type, impact, pattern and rank.
+            Begin(AnalysisStage.Gaps);
+            var population = GapPopulation.From(metrics.Counts, tickets.Count == 0 ? null : tickets.Min(t => t.CreatedAt));
+            var typingOptions = new GapTypingOptions { SimilarityThreshold = options.SimilarityThreshold };
+            var impactOptions = new GapImpactOptions { CostPerContact = options.CostPerContact, MinutesPerContact = options.MinutesPerContact, Seed = options.Seed };
+            var built = new List<BuiltGap>();
+            for (var c = 0; c < clusterCount; c++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Report(c / (double)clusterCount);
+                if (members[c].Count == 0 || !members[c].Any(i => outcomes[i].Fcr == FcrOutcome.Failure))
+                {
+                    continue;
+                }
+
+                var centroid = Unit(centroids!.Row(c));
+                var top = matcher.Top(centroid, 3);
+                var topIndexes = top.Select(m => matcher.ArticleIndex[m.ArticleId]).ToArray();
+                var clusterMembers = members[c].Select(i => new ClusterMember
+                {
+                    Ticket = tickets[i],
+                    Outcome = outcomes[i],
+                    CentroidSimilarity = TensorPrimitives.Dot(centroid, ticketVectors.Row(i)),
+                    ArticleSimilarities = top.Select((m, k) => (m.ArticleId, Similarity: matcher.SimilarityTo(ticketVectors.Row(i), topIndexes[k])))
+                        .ToDictionary(x => x.ArticleId, x => x.Similarity, StringComparer.Ordinal),
+                }).ToList();
+
+                var candidates = top.Where(m => articleById.ContainsKey(m.ArticleId)).Select(m => new ArticleCandidate
+                {
+                    Article = articleById[m.ArticleId],
+                    Similarity = m.Similarity,
+                    Links = Links(m.ArticleId),
+                    SessionsViewed = articleMetrics.TryGetValue(m.ArticleId, out var am) ? am.SessionsViewed : 0,
+                    Deflection = am?.DeflectionRate,
+                }).ToList();
+
+                var cluster = new GapCluster
+                {
+                    Id = $"c{c}",
+                    Members = clusterMembers,
+                    TopArticles = candidates,
+                    ArticleSimilarity = matcher.ArticleSimilarity,
+                    SessionDeflection = SessionDeflection.Rate(sessionsOf[c], sessionFacts),
+                };
+
+                var typing = GapTypeClassifier.Classify(cluster, population, metrics.AsOf, typingOptions);
+                var impact = GapImpactCalculator.Compute(cluster, population, metrics.AsOf, impactOptions);
+                var pattern = FailurePatternAnalyzer.Analyze(clusterMembers);
+                built.Add(new BuiltGap(c, cluster, typing, impact, pattern, top));
+            }
+
+            var ranked = GapRanker.Rank(built, g => g.Impact);
+            var gaps = ranked.Select(r => Document(r, keywords, representatives, failures, failureCluster, ticketText, centroids!, ticketVectors, outcomes, matcher)).ToList();
+            var unclustered = failures.Where(i => clusterOf[i] < 0 || !built.Any(g => g.Index == clusterOf[i])).Select(i => tickets[i].Id).Order(StringComparer.Ordinal).ToList();
+            _clock.Stop();
+            _seconds[_stage.ToString().ToLowerInvariant()] = Math.Round(_clock.Elapsed.TotalSeconds, 3);
+            Report(1);
+
+            var report = MetricsDocument.From(metrics, options.Metrics, time) with
+            {
+                Analysis = new AnalysisSettingsDocument
+                {
+                    Embedder = model.ModelId,
+                    Dimensions = model.Dimensions,
+                    ClustersRequested = options.Clusters?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "auto",
+                    Clusters = clusterCount,
+                    Seed = options.Seed,
+                    Failures = failures.Length,
+                    Unclustered = unclustered.Count,
+                    SimilarityThreshold = options.SimilarityThreshold,
+                    Silhouette = clustering?.Silhouette is { } s ? Math.Round(s, 4) : null,
+                },
+                Gaps = gaps,
+                UnclusteredFailures = unclustered,
+            };
+
+            return new AnalysisResult(report, model, ticketVectors, clusterOf, outcomes, new Dictionary<string, double>(_seconds));
+
+            IReadOnlyList<ArticleLink> Links(string articleId)
+            {
+                if (linkCache.TryGetValue(articleId, out var cached))
+                {
+                    return cached;
+                }
+
+                var index = matcher.ArticleIndex.TryGetValue(articleId, out var a) ? a : -1;
+                var list = linkers.TryGetValue(articleId, out var linking)
+                    ? linking.Select(i => new ArticleLink(outcomes[i], index < 0 ? 0 : matcher.SimilarityTo(ticketVectors.Row(i), index))).ToList()
+                    : [];
+                linkCache[articleId] = list;
+                return list;
+            }
+        }
+
+        private IEnumerable<string> FitSample(string[] ticketText, int[] failures)
+        {
+            var limit = options.FitSampleSize;
+            var chosen = new HashSet<int>(failures.Length > limit ? failures.Take(limit) : failures);
+            if (chosen.Count < limit && ticketText.Length > chosen.Count)
+            {
+                var random = new Random(options.Seed);
+                var rest = Enumerable.Range(0, ticketText.Length).Where(i => !chosen.Contains(i)).ToArray();
+                random.Shuffle(rest);
+                foreach (var i in rest.Take(limit - chosen.Count))
+                {
+                    chosen.Add(i);
+                }
+            }
+
+            return chosen.Order().Select(i => ticketText[i]);
+        }
+
+        private GapDocument Document(
+            RankedGap<BuiltGap> ranked,
+            IReadOnlyList<IReadOnlyList<ClusterKeyword>> keywords,
+            IReadOnlyList<IReadOnlyList<int>> representatives,
+            int[] failures,
+            int[] failureCluster,
+            string[] ticketText,
+            VectorMatrix centroids,
+            VectorMatrix ticketVectors,
+            IReadOnlyList<TicketOutcome> outcomes,
+            ArticleMatcher matcher)
+        {
+            var gap = ranked.Gap;
+            var impact = ranked.Impact;
+            var c = gap.Index;
+            var words = keywords[c];
+            var representativeTickets = representatives[c].Select(f => failures[f]).ToList();
+            var failureTickets = gap.Cluster.Members.Where(m => m.Outcome.Fcr == FcrOutcome.Failure).ToList();
+            var centroid = Unit(centroids.Row(c));
+            var assessments = gap.Typing.Articles.ToDictionary(a => a.ArticleId, StringComparer.Ordinal);
+
+            var evidence = new List<EvidenceTicketDocument>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var byId = gap.Cluster.Members.ToDictionary(m => m.Ticket.Id, StringComparer.Ordinal);
+            foreach (var member in representativeTickets.Select(i => byId.GetValueOrDefault(input.Tickets[i].Id)).OfType<ClusterMember>()
+                .Concat(failureTickets.OrderByDescending(m => m.CentroidSimilarity).ThenBy(m => m.Ticket.Id, StringComparer.Ordinal)))
+            {
+                if (evidence.Count >= options.EvidencePerGap || !seen.Add(member.Ticket.Id))
+                {
+                    continue;
+                }
+
+                evidence.Add(Evidence(member, representativeTickets.Any(i => input.Tickets[i].Id == member.Ticket.Id)));
+            }
+
+            var typing = gap.Typing;
+            return new GapDocument
+            {
+                Id = GapId(representativeTickets.Select(i => input.Tickets[i].Id)),
+                Rank = ranked.Rank,
+                Title = ClusterTitle.From(words),
+                Type = typing.Type.ToContractName(),
+                Reason = typing.Reason,
+                Keywords = words.Select(w => w.Text).ToList(),
+                Emerging = impact.Emerging,
+                TicketCount = impact.Tickets,
+                FailureCount = impact.Failures,
+                Fcr = MetricsDocument.Map(impact.Fcr),
+                FcrPointsLost = Math.Round(impact.FcrPointsLost, 6),
+                ExpectedFcrLift = Math.Round(impact.ExpectedLift, 6),
+                Trend = impact.Trend is { } trend ? Math.Round(trend, 4) : null,
+                Coverage = Math.Round(typing.Coverage, 4),
+                TopArticles = gap.Top.Select(m => new GapArticleDocument
+                {
+                    Id = m.ArticleId,
+                    Title = assessments.TryGetValue(m.ArticleId, out var a) ? a.Title : m.ArticleId,
+                    Similarity = Math.Round(m.Similarity, 4),
+                    BestChunk = matcher.Chunks[m.ChunkIndex].Heading,
+                    Url = input.Articles.FirstOrDefault(x => x.Id == m.ArticleId)?.Url,
+                    UpdatedAt = a?.LastChanged,
+                    LinkedTickets = a?.LinkRate?.Numerator,
+                    LinkedFcr = MetricsDocument.Map(a?.LinkedFcr),
+                }).ToList(),
+                RepresentativeTicketIds = representativeTickets.Select(i => input.Tickets[i].Id).ToList(),
+                FailureTicketIds = failureTickets.Select(m => m.Ticket.Id).Order(StringComparer.Ordinal).ToList(),
+                SecondaryType = typing.SecondaryType?.ToContractName(),
+                SimilarityThreshold = typing.SimilarityThreshold,
+                ExpectedFcrLiftCiLow = impact.ExpectedLiftCiLow is { } low ? Math.Round(low, 6) : null,
+                ExpectedFcrLiftCiHigh = impact.ExpectedLiftCiHigh is { } high ? Math.Round(high, 6) : null,
+                FailuresLast4Weeks = impact.FailuresLastPeriod,
+                FailuresPrevious4Weeks = impact.FailuresPreviousPeriod,
+                MatureFirstContacts = impact.MatureFirstContacts,
+                ReopenRate = MetricsDocument.Map(impact.ReopenRate),
+                EscalationRate = MetricsDocument.Map(impact.EscalationRate),
+                DeflectionRate = MetricsDocument.Map(impact.DeflectionRate),
+                NiaRate = MetricsDocument.Map(impact.NiaRate),
+                LinkRate = MetricsDocument.Map(impact.LinkRate),
+                Csat = impact.Csat is { } csat ? Math.Round(csat, 3) : null,
+                MedianHoursToResolution = impact.MedianHoursToResolution is { } hours ? Math.Round(hours, 2) : null,
+                FailureCost = impact.FailureCost,
+                FailureHours = impact.FailureHours is { } h ? Math.Round(h, 1) : null,
+                Pattern = gap.Pattern.ContractName,
+                PatternReason = gap.Pattern.Reason,
+                Agents = gap.Pattern.Concentrated.Select(x => new GapAgentDocument
+                {
+                    Name = x.Name,
+                    Kind = x.Kind,
+                    Tickets = x.Tickets,
+                    Failures = x.Failures,
+                    ExpectedFailures = Math.Round(x.ExpectedFailures, 2),
+                }).ToList(),
+                Categories = gap.Cluster.Members.GroupBy(m => m.Ticket.Category ?? SegmentMetrics.NoneKey, StringComparer.Ordinal)
+                    .Select(g => new KeyCountDocument(g.Key, g.Count()))
+                    .OrderByDescending(k => k.Count).ThenBy(k => k.Key, StringComparer.Ordinal).Take(5).ToList(),
+                WeeklyFailures = impact.WeeklyFailures.Select(w => new KeyCountDocument(SegmentKeys.TimeKey(SegmentKeys.TimeCode(w.WeekStart, SegmentDimension.Week), SegmentDimension.Week), w.Count)).ToList(),
+                Evidence = evidence,
+            };
+
+            EvidenceTicketDocument Evidence(ClusterMember member, bool representative)
+            {
+                var ticket = member.Ticket;
+                return new EvidenceTicketDocument
+                {
+                    Id = ticket.Id,
+                    Subject = Shorten(ticket.Subject ?? ticket.Description ?? string.Empty, 120),
+                    Excerpt = Shorten(TextCleaner.Clean(ticket.Description ?? ticket.Subject ?? string.Empty), 400),
+                    CreatedAt = ticket.CreatedAt,
+                    Outcome = member.Outcome.Fcr switch
+                    {
+                        FcrOutcome.Success => "success",
+                        FcrOutcome.Failure => "failure",
+                        FcrOutcome.Immature => "immature",
+                        _ => "follow_up",
+                    },
+                    FailureReasons = Reasons(member.Outcome.FailureReasons),
+                    Representative = representative,
+                    Similarity = Math.Round(member.CentroidSimilarity, 4),
+                    Resolution = ticket.Resolution is null ? null : Shorten(TextCleaner.Clean(ticket.Resolution), 300),
+                    LinkedArticleIds = ticket.LinkedArticleIds,
+                    Category = ticket.Category,
+                    Agent = ticket.Agent,
+                };
+            }
+        }
+
+        private void Begin(AnalysisStage stage)
+        {
+            if (_clock.IsRunning)
+            {
+                _seconds[_stage.ToString().ToLowerInvariant()] = Math.Round(_clock.Elapsed.TotalSeconds, 3);
+                Report(1);
+            }
+
+            _stage = stage;
+            _clock.Restart();
+            Report(0);
+        }
+
+        private void Report(double fraction) => progress?.Report(new AnalysisProgress(_stage, Math.Clamp(fraction, 0, 1)));
+
+        private IProgress<double> Fraction(double from, double to) =>
+            new InlineProgress(f => Report(from + ((to - from) * f)));
+    }
+
+    /// <summary>
+    /// Subject, description and the first later message from the customer: the text the analysis reads (the
+    /// embedder cleans it: quotes, signatures and greetings out, e-mails and phones masked).
+    /// </summary>
+    public static string TicketText(Ticket ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        var customer = ticket.Messages.FirstOrDefault(m => m.Public && string.Equals(m.Author, "customer", StringComparison.OrdinalIgnoreCase));
+        return customer is null ? ticket.Text : ticket.Text + "\n" + customer.Body;
+    }
+
+    /// <summary>A gap id derived from its representative tickets: the same cluster in the same data gets the same id.</summary>
+    public static string GapId(IEnumerable<string> representativeTicketIds)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var id in representativeTicketIds.Order(StringComparer.Ordinal))
+        {
+            foreach (var c in id)
+            {
+                hash = (hash ^ c) * 1099511628211UL;
+            }
+
+            hash = (hash ^ 0x1F) * 1099511628211UL;
+        }
+
+        return "gap-" + (hash & 0xFFFFFFFFFFUL).ToString("x10", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static float[] Unit(ReadOnlySpan<float> vector)
+    {
+        var copy = vector.ToArray();
+        var norm = TensorPrimitives.Norm(copy);
+        if (norm > 0)
+        {
+            TensorPrimitives.Divide(copy, norm, copy);
+        }
+
+        return copy;
+    }
+
+    private static Dictionary<string, List<int>> LinkingTickets(IReadOnlyList<Ticket> tickets)
+    {
+        var linkers = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < tickets.Count; i++)
+        {
+            foreach (var article in tickets[i].LinkedArticleIds)
+            {
+                if (!linkers.TryGetValue(article, out var list))
+                {
+                    linkers[article] = list = [];
+                }
+
+                list.Add(i);
+            }
+        }
+
+        return linkers;
+    }
+
+    private static List<string> Reasons(FcrFailureReasons reasons)
+    {
+        var list = new List<string>();
+        if (reasons.HasFlag(FcrFailureReasons.Reopened))
+        {
+            list.Add("reopened");
+        }
+
+        if (reasons.HasFlag(FcrFailureReasons.Escalated))
+        {
+            list.Add("escalated");
+        }
+
+        if (reasons.HasFlag(FcrFailureReasons.FollowedUp))
+        {
+            list.Add("followed_up");
+        }
+
+        if (reasons.HasFlag(FcrFailureReasons.Unresolved))
+        {
+            list.Add("unresolved");
+        }
+
+        return list;
+    }
+
+    private static string Shorten(string text, int length)
+    {
+        var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return flat.Length <= length ? flat : string.Concat(flat.AsSpan(0, length - 1).TrimEnd(), "…");
+    }
+
+    private sealed record BuiltGap(int Index, GapCluster Cluster, GapTyping Typing, GapImpact Impact, FailurePattern Pattern, IReadOnlyList<ArticleMatch> Top);
+
+    private sealed class InlineProgress(Action<double> report) : IProgress<double>
+    {
+        public void Report(double value) => report(value);
+    }
+}
