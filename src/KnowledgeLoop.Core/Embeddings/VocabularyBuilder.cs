@@ -1,0 +1,165 @@
+namespace KnowledgeLoop.Core.Embeddings;
+
+/// <summary>
+/// Chooses the terms of a fit from token ids: document frequencies of unigrams and of bigrams (a bigram is the
+/// pair of token ids, packed in a long, so no string is made until a bigram is kept), the min/max document
+/// frequency cut, the feature cap by corpus frequency, and an ordinal sort of the survivors.
+/// </summary>
+internal sealed class VocabularyBuilder
+{
+    private readonly int[] _unigramTerms;
+    private readonly Dictionary<long, int> _bigramTerms;
+    private readonly bool _useBigrams;
+
+    private VocabularyBuilder(string[] terms, int[] documentFrequencies, int[] unigramTerms, Dictionary<long, int> bigramTerms, bool useBigrams)
+    {
+        Terms = terms;
+        DocumentFrequencies = documentFrequencies;
+        _unigramTerms = unigramTerms;
+        _bigramTerms = bigramTerms;
+        _useBigrams = useBigrams;
+    }
+
+    public string[] Terms { get; }
+
+    public int[] DocumentFrequencies { get; }
+
+    public static VocabularyBuilder Build(TokenizedCorpus corpus, LsaOptions options)
+    {
+        var documents = corpus.DocumentCount;
+        var tokens = corpus.DistinctTokenCount;
+        var unigramDf = new int[tokens];
+        var unigramCount = new long[tokens];
+        var unigramLast = new int[tokens];
+        Array.Fill(unigramLast, -1);
+        var bigramSlots = new Dictionary<long, int>(PairComparer.Instance);
+        var bigramKeys = new List<long>();
+        var bigramDf = new List<int>();
+        var bigramCount = new List<long>();
+        var bigramLast = new List<int>();
+        for (var document = 0; document < documents; document++)
+        {
+            var ids = corpus.TokenIds(document);
+            for (var i = 0; i < ids.Length; i++)
+            {
+                var id = ids[i];
+                unigramCount[id]++;
+                if (unigramLast[id] != document)
+                {
+                    unigramLast[id] = document;
+                    unigramDf[id]++;
+                }
+
+                if (!options.UseBigrams || i == 0)
+                {
+                    continue;
+                }
+
+                var key = Key(ids[i - 1], id);
+                if (!bigramSlots.TryGetValue(key, out var slot))
+                {
+                    slot = bigramKeys.Count;
+                    bigramSlots.Add(key, slot);
+                    bigramKeys.Add(key);
+                    bigramDf.Add(0);
+                    bigramCount.Add(0);
+                    bigramLast.Add(-1);
+                }
+
+                bigramCount[slot]++;
+                if (bigramLast[slot] != document)
+                {
+                    bigramLast[slot] = document;
+                    bigramDf[slot]++;
+                }
+            }
+        }
+
+        var maximumDf = options.MaximumDocumentFrequency * documents;
+        bool Keep(int df) => df >= options.MinimumDocumentFrequency && df <= maximumDf;
+
+        // Candidates: (term, df, corpus count, unigram id or -1, bigram key).
+        var candidates = new List<(string Term, int Df, long Count, int Unigram, long Bigram)>();
+        for (var id = 0; id < tokens; id++)
+        {
+            if (Keep(unigramDf[id]))
+            {
+                candidates.Add((corpus.Token(id), unigramDf[id], unigramCount[id], id, -1));
+            }
+        }
+
+        for (var slot = 0; slot < bigramKeys.Count; slot++)
+        {
+            if (Keep(bigramDf[slot]))
+            {
+                var key = bigramKeys[slot];
+                var term = Text.Tokenizer.Bigram(corpus.Token((int)(key >> 32)), corpus.Token((int)(key & 0xFFFFFFFF)));
+                candidates.Add((term, bigramDf[slot], bigramCount[slot], -1, key));
+            }
+        }
+
+        if (candidates.Count > options.MaximumFeatures)
+        {
+            candidates.Sort((x, y) =>
+            {
+                var byCount = y.Count.CompareTo(x.Count);
+                return byCount != 0 ? byCount : string.CompareOrdinal(x.Term, y.Term);
+            });
+            candidates.RemoveRange(options.MaximumFeatures, candidates.Count - options.MaximumFeatures);
+        }
+
+        candidates.Sort((x, y) => string.CompareOrdinal(x.Term, y.Term));
+        var terms = new string[candidates.Count];
+        var df = new int[candidates.Count];
+        var unigramTerms = new int[tokens];
+        Array.Fill(unigramTerms, -1);
+        var bigramTerms = new Dictionary<long, int>(PairComparer.Instance);
+        for (var t = 0; t < candidates.Count; t++)
+        {
+            var candidate = candidates[t];
+            terms[t] = candidate.Term;
+            df[t] = candidate.Df;
+            if (candidate.Unigram >= 0)
+            {
+                unigramTerms[candidate.Unigram] = t;
+            }
+            else
+            {
+                bigramTerms.Add(candidate.Bigram, t);
+            }
+        }
+
+        return new VocabularyBuilder(terms, df, unigramTerms, bigramTerms, options.UseBigrams);
+    }
+
+    /// <summary>Appends the vocabulary ids of a fitted document's terms, by token ids (no strings).</summary>
+    public Action<int, List<int>> Collect(TokenizedCorpus corpus) => (document, output) =>
+    {
+        var ids = corpus.TokenIds(document);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var term = _unigramTerms[ids[i]];
+            if (term >= 0)
+            {
+                output.Add(term);
+            }
+
+            if (_useBigrams && i > 0 && _bigramTerms.TryGetValue(Key(ids[i - 1], ids[i]), out term))
+            {
+                output.Add(term);
+            }
+        }
+    };
+
+    private static long Key(int first, int second) => ((long)first << 32) | (uint)second;
+
+    /// <summary>long's own hash is hi ^ lo, which maps most token pairs onto a few buckets; this mixes the bits.</summary>
+    private sealed class PairComparer : IEqualityComparer<long>
+    {
+        public static readonly PairComparer Instance = new();
+
+        public bool Equals(long x, long y) => x == y;
+
+        public int GetHashCode(long obj) => (int)(((ulong)obj * 0x9E3779B97F4A7C15UL) >> 32);
+    }
+}
