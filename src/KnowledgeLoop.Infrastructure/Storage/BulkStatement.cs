@@ -66,6 +66,9 @@ internal sealed class BulkStatement : IDisposable
     public void Bind(int position, double? value) =>
         Check(value is { } v ? raw.sqlite3_bind_double(_statement, position, v) : raw.sqlite3_bind_null(_statement, position));
 
+    /// <summary>Binds a blob (copied by SQLite, so the span may be reused).</summary>
+    public void Bind(int position, ReadOnlySpan<byte> value) => Check(raw.sqlite3_bind_blob(_statement, position, value));
+
     /// <summary>Runs the statement with the bound values, then clears it for the next row.</summary>
     public void Execute()
     {

@@ -77,6 +77,26 @@ internal static class SchemaMigrations
             rejected    INTEGER NOT NULL DEFAULT 0
         );
         """,
+
+        // 2: fitted models (the LSA embedder) and embedded vectors by space, so queries embed into the same space.
+        """
+        CREATE TABLE models (
+            name       TEXT    NOT NULL PRIMARY KEY,
+            kind       TEXT    NOT NULL,
+            created_at INTEGER NOT NULL,
+            data       BLOB    NOT NULL
+        );
+
+        CREATE TABLE vectors (
+            space      TEXT    NOT NULL,
+            id         TEXT    NOT NULL,
+            vector     BLOB    NOT NULL,
+            category   TEXT,
+            created_at INTEGER,
+            outcome    TEXT,
+            PRIMARY KEY (space, id)
+        ) WITHOUT ROWID;
+        """,
     ];
 
     /// <summary>Brings the database up to the latest version; each step commits with its version bump.</summary>
