@@ -114,7 +114,7 @@ internal static class TopicCatalog
         new()
         {
             Id = "bank-feed-disconnected", Name = "Bank feed disconnected", Category = "bank_feeds", Product = "Banking", Role = TopicRole.Ineffective,
-            Weight = 8, FailureRate = 0.52, LinkRate = 0.72, Deflection = 0.38, Modes = (0.45, 0.1, 0.45), UrgentShare = 0.2,
+            Weight = 6, FailureRate = 0.52, LinkRate = 0.72, Deflection = 0.38, Modes = (0.45, 0.1, 0.45), UrgentShare = 0.2,
             Subjects = ["Bank feed disconnected again", "{bank} feed stopped syncing", "Bank transactions not coming through", "Feed keeps disconnecting", "Bank connection error"],
             Problems = ["Our {bank} feed disconnected {when} and no transactions have come through since.", "I reconnected the bank feed last week and it dropped again.", "The bank connection shows 'Action required' every few weeks.", "Transactions stopped importing from {bank}, the last one is from {day}."],
             Details = ["I already followed the reconnect steps in your help article.", "It says the consent has expired?", "Our bank just made us use a new app for approvals.", "This has happened three times this quarter.", "We have {n} accounts at {bank}, only one is affected."],
@@ -132,7 +132,7 @@ internal static class TopicCatalog
         new()
         {
             Id = "bank-feed-duplicates", Name = "Duplicate bank transactions", Category = "bank_feeds", Product = "Banking", Role = TopicRole.Missing,
-            Weight = 5, FailureRate = 0.5, LinkRate = 0.06, Deflection = 0.22,
+            Weight = 8, FailureRate = 0.5, LinkRate = 0.06, Deflection = 0.22,
             Subjects = ["Duplicate transactions in bank feed", "Same transactions imported twice", "Doubled bank lines after reconnect", "Bank statement lines duplicated"],
             Problems = ["After reconnecting, every transaction from {day} onwards appears twice in the feed.", "We have {n} duplicate bank lines and the balance is now wrong.", "The same payment from {client} shows up twice, once pending once posted.", "Imported a statement file and the feed also imported the same lines."],
             Details = ["Deleting them one by one would take hours.", "Our opening balance no longer matches the bank.", "Some duplicates are already reconciled."],
@@ -160,7 +160,7 @@ internal static class TopicCatalog
         {
             Id = "shopify-orders", Name = "Shopify orders not importing", Category = "integrations", Product = "Integrations", Group = "integrations", EscalationGroup = "tier2",
             Role = TopicRole.PublishedMidPeriod,
-            Weight = 6, FailureRate = 0.5, FailureRateAfter = 0.13, LinkRate = 0.68, Deflection = 0.24, DeflectionAfter = 0.76,
+            Weight = 4, FailureRate = 0.5, FailureRateAfter = 0.13, LinkRate = 0.68, Deflection = 0.24, DeflectionAfter = 0.76,
             Subjects = ["Shopify orders missing", "Shopify sales not coming into Ledgerly", "Shopify integration stopped", "Orders from Shopify not synced since {day}", "Shopify payouts don't match"],
             Problems = ["Orders from our Shopify store stopped importing {when}.", "Only some Shopify orders come through, order {order} is missing.", "Shopify payouts don't match the sales imported in Ledgerly.", "Refunded Shopify orders still show as income."],
             Details = ["We sell about {n} orders a day.", "We added a second Shopify location last month.", "Our store uses Shopify Payments and PayPal.", "The integration page says Connected."],
@@ -203,7 +203,7 @@ internal static class TopicCatalog
         new()
         {
             Id = "sso-saml", Name = "SSO / SAML login", Category = "account_access", Product = "Platform", Role = TopicRole.Process, EscalationGroup = "tier2",
-            Weight = 4, FailureRate = 0.66, LinkRate = 0.7, Deflection = 0.45, Modes = (0.08, 0.85, 0.07), UrgentShare = 0.4,
+            Weight = 3, FailureRate = 0.66, LinkRate = 0.7, Deflection = 0.45, Modes = (0.08, 0.85, 0.07), UrgentShare = 0.4,
             Subjects = ["SAML SSO not working", "Can't log in with Okta", "Single sign-on option missing", "Entra ID SSO error", "SSO setup - assertion error"],
             Problems = ["We configured SAML with {idp} following your guide but users get 'SSO is not enabled for this workspace'.", "The single sign-on section in Settings is greyed out.", "After setting up {idp}, login fails with an invalid assertion error.", "We need to enforce SSO for all {n} users before our audit."],
             Details = ["Our IT admin followed KB-1013 step by step.", "We're on the Business plan.", "Metadata URL and certificate are uploaded.", "Security team needs this by end of week."],
@@ -323,7 +323,7 @@ internal static class TopicCatalog
         new()
         {
             Id = "fx-revaluation", Name = "Unrealized FX gains and losses", Category = "multi_currency", Product = "Accounting", Role = TopicRole.Missing,
-            Weight = 3, FailureRate = 0.52, LinkRate = 0.05, Deflection = 0.2, EscalationGroup = "tier2",
+            Weight = 6, FailureRate = 0.52, LinkRate = 0.05, Deflection = 0.2, EscalationGroup = "tier2",
             Subjects = ["FX gain/loss looks wrong", "Currency revaluation question", "Unrealized exchange loss on balance sheet", "Foreign currency bank balance off"],
             Problems = ["The balance sheet shows an unrealized FX loss of {amount} that our accountant can't explain.", "Our EUR bank account balance in USD is different from what the bank says.", "How does Ledgerly revalue open foreign-currency invoices at month end?", "Realized gain on a paid invoice seems doubled."],
             Details = ["We're closing the quarter.", "The auditor asked for the revaluation method.", "Rates on {day} look off."],
@@ -351,7 +351,7 @@ internal static class TopicCatalog
         new()
         {
             Id = "vat-reverse-charge", Name = "EU VAT reverse charge", Category = "tax", Product = "Accounting", Role = TopicRole.Missing,
-            Weight = 4, FailureRate = 0.48, LinkRate = 0.06, Deflection = 0.2,
+            Weight = 7, FailureRate = 0.48, LinkRate = 0.06, Deflection = 0.2,
             Subjects = ["Reverse charge VAT on invoice", "EU B2B invoice VAT", "VAT OSS report", "Reverse charge wording missing"],
             Problems = ["How do I invoice a business customer in {country} with reverse charge VAT?", "Our invoices to EU companies still add 20% VAT.", "The VAT return doesn't include the reverse charge sales.", "Do you support OSS for our B2C sales to other EU countries?"],
             Details = ["Their VAT number is valid in VIES.", "Our accountant needs the wording 'reverse charge' on the invoice.", "We're a UK company selling to the EU."],
@@ -379,7 +379,7 @@ internal static class TopicCatalog
         new()
         {
             Id = "api-webhooks", Name = "Webhooks not delivered", Category = "api", Product = "API", Group = "integrations", EscalationGroup = "tier2", Role = TopicRole.Missing,
-            Weight = 3, FailureRate = 0.5, LinkRate = 0.05, Deflection = 0.2, UrgentShare = 0.3,
+            Weight = 6, FailureRate = 0.5, LinkRate = 0.05, Deflection = 0.2, UrgentShare = 0.3,
             Subjects = ["Webhooks not firing", "Missing webhook events", "Webhook signature invalid", "Webhook retries", "API rate limit 429"],
             Problems = ["Our endpoint stopped receiving invoice.paid webhooks {when}.", "Webhook signatures fail verification with our secret.", "We get HTTP 429 too many requests when syncing {n}000 invoices.", "Some webhook events arrive twice and some never."],
             Details = ["The endpoint returns 200 within a second.", "We rotated the webhook secret last week.", "Nothing in the developer docs about retries."],
@@ -447,7 +447,7 @@ internal static class TopicCatalog
         new()
         {
             Id = "e-invoicing", Name = "E-invoicing mandate (Peppol)", Category = "invoicing", Product = "Invoicing", Role = TopicRole.Emerging, EscalationGroup = "tier2",
-            Weight = 1.2, FailureRate = 0.58, LinkRate = 0.04, Deflection = 0.15, UrgentShare = 0.3,
+            Weight = 2, FailureRate = 0.58, LinkRate = 0.04, Deflection = 0.15, UrgentShare = 0.3,
             Subjects = ["E-invoicing Peppol support?", "Structured e-invoice for {country} client", "XRechnung / Peppol question", "E-invoice mandate deadline", "Client rejects PDF invoices, wants e-invoice"],
             Problems = ["Our client in {country} says they can only accept Peppol e-invoices from now on.", "Does Ledgerly support the new e-invoicing mandate?", "How do I register our Peppol ID and send a structured invoice?", "A customer rejected our PDF invoice and asked for XRechnung/UBL."],
             Details = ["The mandate starts soon and we have {n} affected customers.", "Our accountant mentioned the new rules.", "Competitors already support it."],

@@ -16,6 +16,8 @@ internal static class CliApp
         {
             ImportCommand.Create(console),
             MetricsCommand.Create(console),
+            AnalyzeCommand.Create(console),
+            SimilarCommand.Create(console),
             DemoCommand.Create(console),
         };
 

@@ -78,6 +78,52 @@ internal sealed class CliConsole
             });
     }
 
+    /// <summary>
+    /// Runs multi-stage <paramref name="work"/> with one progress bar per stage on stderr (when it is a terminal):
+    /// a report naming a new stage completes the bars before it and starts the stage's own bar.
+    /// </summary>
+    public async Task<T> WithStagesAsync<T>(Func<IProgress<StageUpdate>, Task<T>> work)
+    {
+        if (!ShowsProgress)
+        {
+            return await work(new SynchronousProgress<StageUpdate>(_ => { }));
+        }
+
+        return await Err.Progress()
+            .AutoClear(false)
+            .HideCompleted(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+            .StartAsync(async context =>
+            {
+                var tasks = new Dictionary<string, ProgressTask>(StringComparer.Ordinal);
+                ProgressTask? current = null;
+                var progress = new SynchronousProgress<StageUpdate>(update =>
+                {
+                    if (!tasks.TryGetValue(update.Stage, out var task))
+                    {
+                        if (current is not null)
+                        {
+                            current.Value = current.MaxValue;
+                            current.StopTask();
+                        }
+
+                        task = tasks[update.Stage] = context.AddTask(Markup.Escape(update.Stage), maxValue: 1);
+                        current = task;
+                    }
+
+                    task.Value = Math.Clamp(update.Fraction, 0, 1);
+                });
+                var result = await work(progress);
+                if (current is not null)
+                {
+                    current.Value = current.MaxValue;
+                    current.StopTask();
+                }
+
+                return result;
+            });
+    }
+
     /// <summary>Writes one line to stderr.</summary>
     public void Note(string line) => Error.WriteLine(line);
 
@@ -87,6 +133,9 @@ internal sealed class CliConsole
         public void Report(T value) => report(value);
     }
 }
+
+/// <summary>A stage's progress: its name and the share of it done (0..1).</summary>
+internal readonly record struct StageUpdate(string Stage, double Fraction);
 
 /// <summary>A progress step: what is being done, how much of how much (Total null when unknown).</summary>
 internal readonly record struct ProgressUpdate(string? Description, long Done, long? Total);

@@ -90,7 +90,8 @@ internal static class AnalyzeCommand
             var result = await RunAsync(console, data, options, cancellationToken);
             if (storeFile is not null)
             {
-                AnalysisStore.Save(storeFile, data, result);
+                using var knowledgeStore = KnowledgeStore.Open(storeFile.FullName);
+                AnalysisStore.Save(knowledgeStore, result, data.Tickets);
             }
 
             var paths = await ReportFiles.WriteAsync(result.Report, parse.GetValue(output)!.FullName, cancellationToken);
@@ -145,7 +146,7 @@ internal static class AnalyzeCommand
         table.AddColumn("Best article");
         foreach (var gap in gaps.Take(15))
         {
-            var best = gap.TopArticles.FirstOrDefault();
+            var best = gap.TopArticles.Count > 0 ? gap.TopArticles[0] : null;
             table.AddRow(
                 gap.Rank.ToString(CultureInfo.InvariantCulture),
                 Markup.Escape(gap.Title) + (gap.Emerging ? " [yellow](emerging)[/]" : string.Empty),

@@ -36,6 +36,12 @@ internal static class CommonOptions
         Description = "A JSON or YAML file mapping the export's columns to KnowledgeLoop's fields.",
     };
 
+    public static Option<FileSystemInfo?> Articles() => new("--articles")
+    {
+        Description = "Articles: a folder of Markdown/HTML files, or a CSV/JSON file.",
+        CustomParser = result => Directory.Exists(result.Tokens[0].Value) ? new DirectoryInfo(result.Tokens[0].Value) : new FileInfo(result.Tokens[0].Value),
+    };
+
     public static Option<FileInfo?> TicketMetrics() => new("--ticket-metrics")
     {
         Description = "Zendesk only: the ticket_metrics JSON export (reopens, replies, group stations, solved_at), joined to the tickets by ticket_id.",

@@ -1,3 +1,4 @@
+using KnowledgeLoop.Core.Articles;
 using KnowledgeLoop.Core.Sessions;
 using KnowledgeLoop.Core.Tickets;
 using KnowledgeLoop.Infrastructure.Ingestion;
@@ -6,8 +7,11 @@ using KnowledgeLoop.Infrastructure.Storage;
 namespace KnowledgeLoop.Cli.Commands;
 
 /// <summary>The tickets and sessions a command works on, read from a store or straight from export files.</summary>
-internal sealed record DataSet(IReadOnlyList<Ticket> Tickets, IReadOnlyList<SelfServiceSession> Sessions, int ArticleCount)
+internal sealed record DataSet(IReadOnlyList<Ticket> Tickets, IReadOnlyList<SelfServiceSession> Sessions, IReadOnlyList<Article> Articles)
 {
+    /// <summary>How many articles the knowledge base holds.</summary>
+    public int ArticleCount => Articles.Count;
+
     /// <summary>Everything in the store.</summary>
     public static DataSet FromStore(FileInfo storeFile, CancellationToken cancellationToken)
     {
@@ -19,23 +23,27 @@ internal sealed record DataSet(IReadOnlyList<Ticket> Tickets, IReadOnlyList<Self
         using var store = KnowledgeStore.Open(storeFile.FullName);
         var tickets = store.ReadTickets(cancellationToken).ToList();
         var sessions = store.ReadSessions(cancellationToken).ToList();
-        return new DataSet(tickets, sessions, checked((int)store.Count().Articles));
+        var articles = store.ReadArticles(cancellationToken).ToList();
+        return new DataSet(tickets, sessions, articles);
     }
 
     /// <summary>
     /// Reads export files without a store. A file with any bad row is refused as a whole, exactly as an
     /// import would be: the first problems are printed and the command fails with exit code 1.
     /// </summary>
-    public static async Task<DataSet> FromFilesAsync(CliConsole console, FileInfo tickets, FileInfo? sessions, ImportOptions options, CancellationToken cancellationToken)
+    public static async Task<DataSet> FromFilesAsync(CliConsole console, FileInfo tickets, FileInfo? sessions, ImportOptions options, CancellationToken cancellationToken, FileSystemInfo? articles = null)
     {
         var ticketList = await ReadAllAsync(console, tickets, "tickets", path => ExportReader.ReadTicketsAsync(path, options, cancellationToken), cancellationToken);
         var sessionList = sessions is null
             ? []
             : await ReadAllAsync(console, sessions, "sessions", path => ExportReader.ReadSessionsAsync(path, options, cancellationToken), cancellationToken);
-        return new DataSet(ticketList, sessionList, 0);
+        var articleList = articles is null
+            ? []
+            : await ReadAllAsync(console, articles, "articles", path => ExportReader.ReadArticlesAsync(path, options, cancellationToken), cancellationToken);
+        return new DataSet(ticketList, sessionList, articleList);
     }
 
-    private static async Task<List<T>> ReadAllAsync<T>(CliConsole console, FileInfo file, string kind, Func<string, IAsyncEnumerable<ImportRow<T>>> read, CancellationToken cancellationToken)
+    private static async Task<List<T>> ReadAllAsync<T>(CliConsole console, FileSystemInfo file, string kind, Func<string, IAsyncEnumerable<ImportRow<T>>> read, CancellationToken cancellationToken)
         where T : class
     {
         if (!file.Exists)

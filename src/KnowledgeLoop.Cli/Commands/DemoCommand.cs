@@ -1,6 +1,8 @@
 using System.CommandLine;
+using KnowledgeLoop.Core.Analysis;
 using KnowledgeLoop.Core.Metrics;
 using KnowledgeLoop.Infrastructure.Ingestion;
+using KnowledgeLoop.Infrastructure.Reports;
 using KnowledgeLoop.Infrastructure.Storage;
 
 namespace KnowledgeLoop.Cli.Commands;
@@ -27,10 +29,15 @@ internal static class DemoCommand
             DefaultValueFactory = _ => new DirectoryInfo(BundledDataFolder),
         };
         var segment = CommonOptions.Segment();
+        var output = new Option<DirectoryInfo>("--out")
+        {
+            Description = "Where the demo writes its report. Defaults to knowledgeloop-demo-report in the current folder.",
+            DefaultValueFactory = _ => new DirectoryInfo("knowledgeloop-demo-report"),
+        };
 
         var command = new Command("demo", "Run KnowledgeLoop on the bundled sample data of a fictional B2B SaaS company.")
         {
-            store, data, segment,
+            store, data, segment, output,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -61,7 +68,19 @@ internal static class DemoCommand
             await console.Output.WriteLineAsync();
             MetricsTables.Write(console, result, parse.GetValue(segment) ?? SegmentDimension.Category);
             await console.Output.WriteLineAsync();
-            await console.Output.WriteLineAsync($"Next: knowledgeloop metrics --store {storeFile.Name} --segment month   (or --json for report.json's metrics)");
+
+            var analysis = await AnalyzeCommand.RunAsync(console, dataSet, new AnalysisOptions { Metrics = options }, cancellationToken);
+            using (var knowledgeStore = KnowledgeStore.Open(storeFile.FullName))
+            {
+                AnalysisStore.Save(knowledgeStore, analysis, dataSet.Tickets);
+            }
+
+            var paths = await ReportFiles.WriteAsync(analysis.Report, parse.GetValue(output)!.FullName, cancellationToken);
+            AnalyzeCommand.WriteSummary(console, analysis);
+            await console.Output.WriteLineAsync();
+            await console.Output.WriteLineAsync($"Report: {paths.Html}");
+            await console.Output.WriteLineAsync($"        {paths.Markdown}, {paths.Json}, {paths.Csv}");
+            await console.Output.WriteLineAsync($"Next: knowledgeloop similar \"bank feed shows every transaction twice\" --store {storeFile.Name}");
             return ExitCodes.Success;
         });
         return command;

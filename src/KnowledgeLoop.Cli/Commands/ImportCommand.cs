@@ -9,11 +9,7 @@ internal static class ImportCommand
     public static Command Create(CliConsole console)
     {
         var tickets = new Option<FileInfo?>("--tickets") { Description = "Tickets file (CSV, JSON or JSON Lines)." };
-        var articles = new Option<FileSystemInfo?>("--articles")
-        {
-            Description = "Articles: a folder of Markdown/HTML files, or a CSV/JSON file.",
-            CustomParser = result => Directory.Exists(result.Tokens[0].Value) ? new DirectoryInfo(result.Tokens[0].Value) : new FileInfo(result.Tokens[0].Value),
-        };
+        var articles = CommonOptions.Articles();
         var sessions = new Option<FileInfo?>("--sessions") { Description = "Self-service sessions file (CSV, JSON or JSON Lines)." };
         var store = CommonOptions.Store(required: true);
         var format = CommonOptions.Format();

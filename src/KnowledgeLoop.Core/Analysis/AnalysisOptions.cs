@@ -14,6 +14,20 @@ public sealed class AnalysisOptions
     /// <summary>The number of clusters; null chooses it by silhouette.</summary>
     public int? Clusters { get; set; }
 
+    /// <summary>
+    /// The most clusters automatic k may choose; null bounds it by √(failures / 2) within [8, 60]. Silhouette on text
+    /// is flat and rises with k, so an unbounded search splits one topic by phrasing; a knowledge manager wants a
+    /// few dozen gaps, each a topic.
+    /// </summary>
+    public int? MaximumClusters { get; set; }
+
+    /// <summary>
+    /// Clusters whose centroids are at least this similar (cosine) are merged after k-means: automatic k over-splits a
+    /// topic by phrasing ("stopped importing" vs "disconnected since"), and one topic should be one gap. 0.40 separated
+    /// same-topic fragments from different topics on the sample data; null turns merging off.
+    /// </summary>
+    public double? ClusterMergeSimilarity { get; set; } = 0.40;
+
     /// <summary>The random seed: the same input and seed give the same report.</summary>
     public int Seed { get; set; } = 42;
 

@@ -46,7 +46,13 @@ public static class GapAnalyzer
             Begin(AnalysisStage.Metrics);
             var metrics = MetricsEngine.Compute(tickets, input.Sessions, options.Metrics, articles.Count);
             var outcomes = metrics.Outcomes;
-            var failures = Enumerable.Range(0, tickets.Count).Where(i => outcomes[i].Fcr == FcrOutcome.Failure).ToArray();
+            // Failures to cluster (DESIGN §4.1): first contacts reopened, escalated or followed up, including recent ones
+            // whose window is still open but that have already failed (an emerging topic is mostly recent), and mature
+            // unresolved ones. FCR itself still counts only mature first contacts.
+            const FcrFailureReasons observed = FcrFailureReasons.Reopened | FcrFailureReasons.Escalated | FcrFailureReasons.FollowedUp;
+            var failures = Enumerable.Range(0, tickets.Count)
+                .Where(i => outcomes[i].Fcr == FcrOutcome.Failure || (outcomes[i].Fcr == FcrOutcome.Immature && (outcomes[i].FailureReasons & observed) != 0))
+                .ToArray();
 
             // 2. Text: cleaned ticket text, article chunks, session queries.
             Begin(AnalysisStage.Text);
@@ -78,6 +84,7 @@ public static class GapAnalyzer
             Begin(AnalysisStage.Clustering);
             var clusterOf = Enumerable.Repeat(-1, tickets.Count).ToArray();
             ClusteringResult? clustering = null;
+            MergedClusters? merged = null;
             var failureVectors = ticketVectors.Select(failures);
             if (failures.Length >= Math.Max(2 * options.MinimumClusterSize, 4))
             {
@@ -86,26 +93,29 @@ public static class GapAnalyzer
                     new ClusteringOptions
                     {
                         ClusterCount = options.Clusters,
+                        MaximumClusters = options.MaximumClusters ?? Math.Clamp((int)Math.Round(Math.Sqrt(failures.Length / 2.0)), 8, 60),
                         Seed = options.Seed,
                         MaxUnclusteredFraction = options.MaxUnclusteredFraction,
                         MinimumClusterSize = options.MinimumClusterSize,
                     },
                     Fraction(0, 0.8),
                     cancellationToken);
+                merged = ClusterMerger.Merge(clustering, options.ClusterMergeSimilarity);
                 var all = OutlierCut.AssignWithinCutoff(ticketVectors, clustering.Model, clustering.Cutoffs);
                 for (var i = 0; i < tickets.Count; i++)
                 {
-                    clusterOf[i] = all[i];
+                    clusterOf[i] = all[i] < 0 ? -1 : merged.MergedOf[all[i]];
                 }
 
                 // A failure keeps the clustering's own verdict (clustered or an outlier).
                 for (var f = 0; f < failures.Length; f++)
                 {
-                    clusterOf[failures[f]] = clustering.Assignments[f];
+                    clusterOf[failures[f]] = clustering.Assignments[f] < 0 ? -1 : merged.MergedOf[clustering.Assignments[f]];
                 }
             }
 
-            var clusterCount = clustering?.ClusterCount ?? 0;
+            var clusterCount = merged?.Centroids.Rows ?? 0;
+            var failureSet = new HashSet<int>(failures);
             var members = new List<int>[clusterCount];
             for (var c = 0; c < clusterCount; c++)
             {
@@ -128,12 +138,12 @@ public static class GapAnalyzer
 
             if (clustering is not null && sessionVectors is not null)
             {
-                var sessionCluster = OutlierCut.AssignWithinCutoff(sessionVectors, clustering.Model, clustering.Cutoffs);
-                for (var s = 0; s < sessionRows.Length; s++)
+                var sessionCluster = OutlierCut.AssignWithinCutoff(sessionVectors, clustering.Model, clustering.Cutoffs).Select(x => x < 0 ? -1 : merged!.MergedOf[x]).ToArray();
+                for (var row = 0; row < sessionRows.Length; row++)
                 {
-                    if (sessionCluster[s] >= 0)
+                    if (sessionCluster[row] >= 0)
                     {
-                        sessionsOf[sessionCluster[s]].Add(sessionRows[s]);
+                        sessionsOf[sessionCluster[row]].Add(sessionRows[row]);
                     }
                 }
             }
@@ -144,7 +154,7 @@ public static class GapAnalyzer
             var failureCorpus = LsaModel.Tokenize(failures.Select(i => ticketText[i]).ToList(), lsaOptions, null, cancellationToken);
             var failureTerms = Enumerable.Range(0, failures.Length).Select(f => failureCorpus.Terms(f)).ToList();
             var keywords = clusterCount == 0 ? [] : ClassTfIdf.TopKeywords(failureTerms, failureCluster, clusterCount, 8);
-            var centroids = clustering?.Model.Centroids;
+            var centroids = merged?.Centroids;
             var representatives = clusterCount == 0 ? [] : Representatives.Nearest(failureVectors, failureCluster, centroids!, 3);
 
             // 6. Matching clusters (and their tickets) to articles.
@@ -166,13 +176,27 @@ public static class GapAnalyzer
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 Report(c / (double)clusterCount);
-                if (members[c].Count == 0 || !members[c].Any(i => outcomes[i].Fcr == FcrOutcome.Failure))
+                if (members[c].Count == 0 || !members[c].Any(i => failureSet.Contains(i)))
                 {
                     continue;
                 }
 
                 var centroid = Unit(centroids!.Row(c));
-                var top = matcher.Top(centroid, 3);
+                var top = matcher.Top(centroid, 3).ToList();
+
+                // Articles the cluster's own tickets link are candidates too, however their words compare: the typing
+                // weighs what happened to the tickets that linked them (DESIGN §4.7, "the tickets' own evidence").
+                foreach (var linked in members[c].SelectMany(i => tickets[i].LinkedArticleIds).Distinct(StringComparer.Ordinal)
+                    .Where(id => matcher.ArticleIndex.ContainsKey(id) && top.All(m => m.ArticleId != id))
+                    .Select(id => (Id: id, Count: members[c].Count(i => tickets[i].LinkedArticleIds.Contains(id))))
+                    .Where(x => x.Count >= 3)
+                    .OrderByDescending(x => x.Count).ThenBy(x => x.Id, StringComparer.Ordinal)
+                    .Take(2))
+                {
+                    var index = matcher.ArticleIndex[linked.Id];
+                    top.Add(new ArticleMatch(linked.Id, Math.Round(matcher.SimilarityTo(centroid, index), 6), matcher.BestChunk(centroid, index)));
+                }
+
                 var topIndexes = top.Select(m => matcher.ArticleIndex[m.ArticleId]).ToArray();
                 var clusterMembers = members[c].Select(i => new ClusterMember
                 {
@@ -320,7 +344,7 @@ public static class GapAnalyzer
                 ExpectedFcrLift = Math.Round(impact.ExpectedLift, 6),
                 Trend = impact.Trend is { } trend ? Math.Round(trend, 4) : null,
                 Coverage = Math.Round(typing.Coverage, 4),
-                TopArticles = gap.Top.Select(m => new GapArticleDocument
+                TopArticles = gap.Top.Take(3).Concat(gap.Top.Skip(3).Where(m => m.ArticleId == typing.ArticleId)).Select(m => new GapArticleDocument
                 {
                     Id = m.ArticleId,
                     Title = assessments.TryGetValue(m.ArticleId, out var a) ? a.Title : m.ArticleId,
@@ -408,7 +432,7 @@ public static class GapAnalyzer
 
         private void Report(double fraction) => progress?.Report(new AnalysisProgress(_stage, Math.Clamp(fraction, 0, 1)));
 
-        private IProgress<double> Fraction(double from, double to) =>
+        private InlineProgress Fraction(double from, double to) =>
             new InlineProgress(f => Report(from + ((to - from) * f)));
     }
 

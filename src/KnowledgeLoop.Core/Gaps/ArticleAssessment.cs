@@ -46,4 +46,10 @@ public sealed record ArticleAssessment
 
     /// <summary>A topic's neighbour rather than its answer: the tickets it serves well are markedly more similar to it than the cluster, and the cluster does not link it.</summary>
     public required bool IsNeighbour { get; init; }
+
+    /// <summary>
+    /// True when the cluster's own tickets that link the article resolve clearly better than those that don't: direct
+    /// evidence that it answers the topic, whatever its text similarity (the words may simply differ).
+    /// </summary>
+    public bool AnswersWhenLinked { get; init; }
 }

@@ -112,6 +112,19 @@ public static class GapTypeClassifier
     {
         var threshold = context.Options.SimilarityThreshold;
         var above = articles.Where(a => a.AboveThreshold).ToList();
+
+        // The tickets' own evidence before the text's: an article the cluster's tickets link and then resolve with
+        // answers the topic even when its words differ from the customers' (similarity below the threshold), unless
+        // it has a closer home (tickets it serves elsewhere are markedly more similar to it): what fails is finding it.
+        if (above.All(a => a.IsNeighbour)
+            && articles.FirstOrDefault(a => a.AnswersWhenLinked && a.LinkRate is { } rate && rate.Value < context.Options.LowLinkRate) is { } answer)
+        {
+            var reason = string.Create(
+                CultureInfo.InvariantCulture,
+                $"{answer.ArticleId} answers the topic when linked: the cluster's tickets that link it resolve {GapMath.Percent(answer.LinkedFcr!)}{Versus(answer.UnlinkedFcr, " vs ", " for the others")}, but it is linked on only {GapMath.Percent(answer.LinkRate!)} of resolved tickets and its words differ from the customers' (similarity {GapMath.Number(answer.Similarity)}{(answer.AboveThreshold ? string.Empty : " < " + GapMath.Number(threshold))}): fix its title, search terms and placement");
+            return new Decision(GapType.Findability, null, "findability.vocabulary", reason, answer.ArticleId);
+        }
+
         if (above.Count == 0)
         {
             var best = articles.Count == 0
@@ -379,6 +392,13 @@ public static class GapTypeClassifier
             Deflection = candidate.Deflection,
             LastChanged = candidate.LastChanged,
             IsNeighbour = markedlyLess && notLinked && !linkedSucceed,
+            // Only an article whose links mostly come from this cluster: a general article linked across topics, or
+            // another topic's article, also "resolves when linked" because agents link what worked.
+            AnswersWhenLinked = !markedlyLess && candidate.Links.Count > 0
+                && candidate.Links.Count(l => memberIds.Contains(l.Outcome.TicketId)) * 2 >= candidate.Links.Count
+                && linkedFcr is not null && linkedFcr.Denominator >= Math.Max(options.MinimumLinkedTickets, 5)
+                && unlinkedFcr is not null && linkedFcr.Value >= unlinkedFcr.Value + options.AnswersWhenLinkedMargin
+                && linkedFcr.Value >= (restFcr?.Value ?? 0) - options.IneffectiveMargin,
         };
     }
 

@@ -32,8 +32,14 @@ public sealed class GapTypingOptions
     /// <summary>Linked tickets are failing when their FCR is at least this far below the rest's. Defaults to 0.15.</summary>
     public double IneffectiveMargin { get; set; } = 0.15;
 
-    /// <summary>The cluster is "markedly less similar" to an article than the tickets it serves well when its median ticket similarity is lower by at least this. Defaults to 0.15.</summary>
-    public double ServedSimilarityMargin { get; set; } = 0.15;
+    /// <summary>The cluster is "markedly less similar" to an article than the tickets it serves well when its median ticket similarity is lower by at least this. Defaults to 0.05: on LSA vectors an article's own successful tickets sit 0.05–0.10 above a neighbouring topic's tickets.</summary>
+    public double ServedSimilarityMargin { get; set; } = 0.05;
+
+    /// <summary>
+    /// An article "answers when linked" when the cluster's tickets that link it resolve on first contact at least this much
+    /// more often than its unlinked ones (and no worse than the rest less <see cref="IneffectiveMargin"/>). Defaults to 0.10.
+    /// </summary>
+    public double AnswersWhenLinkedMargin { get; set; } = 0.20;
 
     /// <summary>A week is the cluster's surge start when its volume exceeds the mean weekly volume before it by this factor. Defaults to 2.</summary>
     public double SurgeFactor { get; set; } = 2.0;
@@ -64,6 +70,7 @@ public sealed class GapTypingOptions
         RequireFraction(EscalationShare, nameof(EscalationShare));
         RequireFraction(IneffectiveMargin, nameof(IneffectiveMargin));
         RequireFraction(ServedSimilarityMargin, nameof(ServedSimilarityMargin));
+        RequireFraction(AnswersWhenLinkedMargin, nameof(AnswersWhenLinkedMargin));
         if (!(SurgeFactor >= 1) || double.IsInfinity(SurgeFactor))
         {
             throw Invalid(nameof(SurgeFactor), "must be at least 1", SurgeFactor);

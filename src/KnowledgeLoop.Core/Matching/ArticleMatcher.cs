@@ -123,6 +123,24 @@ public sealed class ArticleMatcher
         return best;
     }
 
+    /// <summary>The index (into <see cref="Chunks"/>) of the article's chunk most similar to <paramref name="vector"/>.</summary>
+    public int BestChunk(ReadOnlySpan<float> vector, int article)
+    {
+        var best = double.NegativeInfinity;
+        var chunk = -1;
+        foreach (var c in _chunksOfArticle[article])
+        {
+            var similarity = TensorPrimitives.Dot(vector, _chunkVectors.Row(c));
+            if (similarity > best)
+            {
+                best = similarity;
+                chunk = c;
+            }
+        }
+
+        return chunk;
+    }
+
     /// <summary>The <paramref name="count"/> articles most similar to <paramref name="query"/>, best first (ties by id).</summary>
     public IReadOnlyList<ArticleMatch> Top(ReadOnlySpan<float> query, int count = 3)
     {

@@ -96,13 +96,44 @@ public class GapTypeClassifierTests
     [Fact]
     public void Classify_ArticleAsSimilarToClusterAsToItsServedTickets_IsNotANeighbour()
     {
-        var (cluster, population) = VatClusterNextToSalesTax(clusterSimilarity: 0.55);
+        var (cluster, population) = VatClusterNextToSalesTax(clusterSimilarity: 0.59);
 
         var typing = GapTypeClassifier.Classify(cluster, population, AsOf);
 
         Assert.Equal(GapType.Findability, typing.Type);
-        Assert.Contains("0.55, comparable to 0.62 for the 10 tickets it serves well", typing.Reason, StringComparison.Ordinal);
+        Assert.Contains("0.59, comparable to 0.62 for the 10 tickets it serves well", typing.Reason, StringComparison.Ordinal);
         Assert.False(typing.Articles[0].IsNeighbour);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Classify_ArticleBelowThresholdThatWorksWhenLinked_IsFindabilityNotMissing(bool linkedResolve)
+    {
+        // Receipts: customers say "snap a photo", the article says "Smart Capture" (similarity 0.15), yet the
+        // cluster's tickets that link it resolve; a near miss where they fail like the rest stays missing.
+        var members = Members("rc-linked", 5, success: linkedResolve, links: ["KB-RC"], similarities: Similar("KB-RC", 0.15))
+            .Concat(Members("rc-fail", 30, success: false, similarities: Similar("KB-RC", 0.15)))
+            .Concat(Members("rc-ok", 20, success: true, similarities: Similar("KB-RC", 0.15)))
+            .ToList();
+        var capture = Article("KB-RC", 0.20, links: members.Where(m => m.Ticket.LinkedArticleIds.Count > 0).Select(m => new ArticleLink(m.Outcome, 0.15)).ToList());
+
+        var typing = GapTypeClassifier.Classify(Cluster(members, capture), Population(members), AsOf);
+
+        if (linkedResolve)
+        {
+            Assert.Equal(GapType.Findability, typing.Type);
+            Assert.Equal("findability.vocabulary", typing.Rule);
+            Assert.Contains("resolve 100% (5/5) vs 40% (20/50) for the others", typing.Reason, StringComparison.Ordinal);
+            Assert.Contains("linked on only 9% (5/55)", typing.Reason, StringComparison.Ordinal);
+            Assert.Contains("similarity 0.20 < 0.35", typing.Reason, StringComparison.Ordinal);
+            Assert.True(typing.Articles[0].AnswersWhenLinked);
+        }
+        else
+        {
+            Assert.Equal(GapType.Missing, typing.Type);
+            Assert.False(typing.Articles[0].AnswersWhenLinked);
+        }
     }
 
     [Fact]
