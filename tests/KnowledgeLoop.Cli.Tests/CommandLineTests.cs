@@ -202,10 +202,16 @@ public sealed class CommandLineTests : IDisposable
     {
         var store = _folder.File("demo.db");
 
-        var run = await CliRun.RunAsync("demo", "--store", store);
+        var run = await CliRun.RunAsync("demo", "--store", store, "--out", _folder.File("report"));
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("First contact resolution (FCR)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Knowledge gaps, by expected FCR lift", run.Output, StringComparison.Ordinal);
+        foreach (var file in new[] { "report.json", "report.md", "report.html", "gaps.csv" })
+        {
+            Assert.True(File.Exists(Path.Combine(_folder.File("report"), file)), file);
+        }
+
         Assert.Contains("By category", run.Output, StringComparison.Ordinal);
         using var opened = KnowledgeStore.Open(store);
         var counts = opened.Count();

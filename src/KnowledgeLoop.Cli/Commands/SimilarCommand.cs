@@ -22,11 +22,6 @@ internal static class SimilarCommand
         };
         command.Validators.Add(result =>
         {
-            if (result.GetValue(k) is < 1 or > 100)
-            {
-                result.AddError("--k must be between 1 and 100.");
-            }
-
             if (string.IsNullOrWhiteSpace(result.GetValue(text)))
             {
                 result.AddError("give the text to search for.");
@@ -34,6 +29,11 @@ internal static class SimilarCommand
         });
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (parse.GetValue(k) is < 1 or > 100)
+            {
+                throw new CliException("--k must be between 1 and 100.");
+            }
+
             var storeFile = parse.GetValue(store)!;
             if (!storeFile.Exists)
             {

@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Text.Json;
+using KnowledgeLoop.Cli.Commands;
+
+namespace KnowledgeLoop.Cli.Tests;
+
+/// <summary>
+/// The gap analysis on the bundled demo data, checked against the ground truth its generator wrote
+/// (samples/demo/ground_truth.json and ticket_topics.csv): which topics were planted as which gap.
+/// </summary>
+public sealed class AnalyzeTests : IDisposable
+{
+    private static readonly string Demo = DemoCommand.BundledDataFolder;
+    private static readonly string[] MissingRoles = ["missing", "emerging"];
+    private static readonly string[] IneffectiveTypes = ["ineffective", "outdated"];
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private static string DemoFile(string name) => Path.Combine(Demo, name);
+
+    private async Task<(JsonElement Report, string Folder)> AnalyzeDemoAsync(string name, params string[] extra)
+    {
+        var folder = _folder.File(name);
+        var run = await CliRun.RunAsync(
+        [
+            "analyze", "--tickets", DemoFile("tickets.csv"), "--articles", DemoFile("articles"), "--sessions", DemoFile("sessions.csv"),
+            "--out", folder, .. extra,
+        ]);
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var document = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "report.json")));
+        return (document.RootElement.Clone(), folder);
+    }
+
+    /// <summary>Each gap with the topic most of its failed tickets were generated from.</summary>
+    private static List<(int Rank, string Type, string Topic)> GapTopics(JsonElement report)
+    {
+        var topicOf = File.ReadLines(DemoFile("ticket_topics.csv")).Skip(1)
+            .Select(line => line.Split(','))
+            .ToDictionary(cells => cells[0], cells => cells[1], StringComparer.Ordinal);
+        return report.GetProperty("gaps").EnumerateArray().Select(gap => (
+            gap.GetProperty("rank").GetInt32(),
+            gap.GetProperty("type").GetString()!,
+            gap.GetProperty("failure_ticket_ids").EnumerateArray()
+                .GroupBy(id => topicOf.GetValueOrDefault(id.GetString()!, "?"))
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key)).ToList();
+    }
+
+    private static Dictionary<string, string> PlantedRoles()
+    {
+        using var truth = JsonDocument.Parse(File.ReadAllText(DemoFile("ground_truth.json")));
+        return truth.RootElement.GetProperty("planted_gaps").EnumerateArray()
+            .ToDictionary(g => g.GetProperty("topic").GetString()!, g => g.GetProperty("role").GetString()!, StringComparer.Ordinal);
+    }
+
+    [Fact]
+    public async Task Analyze_DemoData_FindsWhatTheGeneratorPlanted()
+    {
+        var (report, _) = await AnalyzeDemoAsync("report");
+        var gaps = GapTopics(report);
+        var roles = PlantedRoles();
+        string? Best(string topic) => gaps.Where(g => g.Topic == topic).OrderBy(g => g.Rank).Select(g => g.Type).FirstOrDefault();
+
+        // Every topic planted without an article (and the emerging one) is reported as a missing gap.
+        foreach (var topic in roles.Where(r => r.Value is "missing" or "emerging").Select(r => r.Key))
+        {
+            Assert.True(gaps.Any(g => g.Topic == topic && g.Type == "missing"), $"{topic}: {string.Join(", ", gaps.Where(g => g.Topic == topic))}");
+        }
+
+        // The biggest gap is a missing article, and the two largest planted missing topics are in the top 5.
+        Assert.Equal("missing", gaps.Single(g => g.Rank == 1).Type);
+        Assert.Contains(roles[gaps.Single(g => g.Rank == 1).Topic], MissingRoles);
+        Assert.Equal(2, gaps.Where(g => g.Rank <= 5 && g.Type == "missing" && roles.GetValueOrDefault(g.Topic) == "missing").Select(g => g.Topic).Distinct().Count());
+
+        // The unhelpful article's topic is ineffective (or outdated); the escalation-bound one is a process gap.
+        Assert.Contains(Best(roles.Single(r => r.Value == "ineffective").Key), IneffectiveTypes);
+        Assert.Equal("process", Best(roles.Single(r => r.Value == "process").Key));
+
+        // No topic that has a working article and no planted gap is typed missing, and the control is no gap at all.
+        Assert.DoesNotContain(gaps, g => g.Type == "missing" && !roles.ContainsKey(g.Topic));
+        Assert.DoesNotContain(gaps, g => g.Topic == "invoice-template");
+
+        // Every gap explains itself and carries its evidence.
+        foreach (var gap in report.GetProperty("gaps").EnumerateArray())
+        {
+            Assert.False(string.IsNullOrWhiteSpace(gap.GetProperty("reason").GetString()));
+            Assert.Equal(3, gap.GetProperty("representative_ticket_ids").GetArrayLength());
+            Assert.True(gap.GetProperty("top_articles").GetArrayLength() >= 1);
+        }
+    }
+
+    [Fact]
+    public async Task Analyze_SameInputAndSeed_GivesTheSameReport()
+    {
+        var (first, _) = await AnalyzeDemoAsync("a", "--seed", "7");
+        var (second, _) = await AnalyzeDemoAsync("b", "--seed", "7");
+
+        static string WithoutClock(JsonElement report) =>
+            string.Join('\n', JsonSerializer.Serialize(report).Split(',').Where(part => !part.Contains("\"generated_at\"", StringComparison.Ordinal)));
+
+        Assert.Equal(WithoutClock(first), WithoutClock(second));
+        Assert.Equal(7, first.GetProperty("analysis").GetProperty("seed").GetInt32());
+    }
+
+    [Fact]
+    public async Task Similar_AfterAnalyzeWithStore_SplitsResolvedFromFailedCases()
+    {
+        var store = _folder.File("k.db");
+        var analyze = await CliRun.RunAsync(
+            "analyze", "--tickets", DemoFile("tickets.csv"), "--articles", DemoFile("articles"), "--store", store, "--out", _folder.File("r"));
+        Assert.True(analyze.ExitCode == 0, analyze.Error);
+
+        var run = await CliRun.RunAsync("similar", "our bank transactions show up twice after reconnecting the feed", "--store", store, "--k", "4", "--json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var json = JsonDocument.Parse(run.Output);
+        var resolved = json.RootElement.GetProperty("resolved").EnumerateArray().ToList();
+        var failed = json.RootElement.GetProperty("failed").EnumerateArray().ToList();
+        Assert.Equal(4, resolved.Count);
+        Assert.Equal(4, failed.Count);
+        Assert.All(resolved, r => Assert.Equal("success", r.GetProperty("outcome").GetString()));
+        Assert.All(failed, r => Assert.Equal("failure", r.GetProperty("outcome").GetString()));
+        var scores = failed.Select(r => r.GetProperty("similarity").GetDouble()).ToList();
+        Assert.Equal(scores.OrderDescending(), scores);
+        Assert.True(scores[0] > 0.5, scores[0].ToString(CultureInfo.InvariantCulture));
+        Assert.Equal(3, json.RootElement.GetProperty("articles").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Similar_StoreWithoutAnalysis_ExitsOneWithAReason()
+    {
+        var store = _folder.File("empty.db");
+        await CliRun.RunAsync("import", "--tickets", DemoFile("tickets.csv"), "--store", store);
+
+        var run = await CliRun.RunAsync("similar", "anything", "--store", store);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("has no analysis yet", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Analyze_TicketsWithoutArticles_ExitsOne()
+    {
+        var run = await CliRun.RunAsync("analyze", "--tickets", DemoFile("tickets.csv"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("--articles", run.Error, StringComparison.Ordinal);
+    }
+}
