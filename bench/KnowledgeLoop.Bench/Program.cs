@@ -10,9 +10,19 @@ if (args.Length == 2 && args[0] == "store")
     return StoreOnly(int.Parse(args[1], CultureInfo.InvariantCulture));
 }
 
+if (args.Length >= 2 && args[0] == "embed-cluster")
+{
+    return EmbedCluster.Run(args);
+}
+
+if (args.Length >= 2 && args[0] == "analyze")
+{
+    return AnalyzeBench.Run(args);
+}
+
 if (args.Length < 2 || args[0] is not ("import" or "read"))
 {
-    Console.Error.WriteLine("usage: KnowledgeLoop.Bench import|read FILE [--kind tickets|sessions] [--store FILE.db] [--format generic|...] [--mapping FILE]  |  store N");
+    Console.Error.WriteLine("usage: KnowledgeLoop.Bench import|read FILE [--kind tickets|sessions] [--store FILE.db] [--format generic|...] [--mapping FILE]  |  store N  |  embed-cluster CSV --text-col C [--label-col L] [--k N|auto]  |  analyze DATA_DIR");
     return 1;
 }
 
