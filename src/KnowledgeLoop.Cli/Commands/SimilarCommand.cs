@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using KnowledgeLoop.Core.Search;
+using KnowledgeLoop.Core.Text;
 using KnowledgeLoop.Infrastructure.Storage;
 using Spectre.Console;
 
@@ -84,8 +85,8 @@ internal static class SimilarCommand
             table.AddRow(
                 Markup.Escape(item.Ticket.Id),
                 Similarity(item.Similarity),
-                Markup.Escape(Shorten(item.Ticket.Subject ?? item.Ticket.Description ?? string.Empty, 60)),
-                Markup.Escape(Shorten(item.Ticket.Resolution ?? "-", 70)),
+                Markup.Escape(TextExcerpt.Shorten(item.Ticket.Subject ?? item.Ticket.Description ?? string.Empty, 60)),
+                Markup.Escape(TextExcerpt.Shorten(item.Ticket.Resolution ?? "-", 70)),
                 Markup.Escape(item.Ticket.LinkedArticleIds.Count == 0 ? "-" : string.Join(", ", item.Ticket.LinkedArticleIds)));
         }
 
@@ -117,10 +118,4 @@ internal static class SimilarCommand
     };
 
     private static string Similarity(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
-
-    private static string Shorten(string text, int length)
-    {
-        var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return flat.Length <= length ? flat : string.Concat(flat.AsSpan(0, length - 1), "…");
-    }
 }

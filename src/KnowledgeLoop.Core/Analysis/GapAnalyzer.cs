@@ -236,7 +236,7 @@ public static class GapAnalyzer
             }
 
             var ranked = GapRanker.Rank(built, g => g.Impact);
-            var gaps = ranked.Select(r => Document(r, keywords, representatives, failures, failureCluster, ticketText, centroids!, ticketVectors, outcomes, matcher)).ToList();
+            var gaps = ranked.Select(r => Document(r, keywords, representatives, failures, failureCluster, ticketText, centroids!, ticketVectors, outcomes, matcher, articleById)).ToList();
             var unclustered = failures.Where(i => clusterOf[i] < 0 || !built.Any(g => g.Index == clusterOf[i])).Select(i => tickets[i].Id).Order(StringComparer.Ordinal).ToList();
             _clock.Stop();
             _seconds[_stage.ToString().ToLowerInvariant()] = Math.Round(_clock.Elapsed.TotalSeconds, 3);
@@ -306,7 +306,8 @@ public static class GapAnalyzer
             VectorMatrix centroids,
             VectorMatrix ticketVectors,
             IReadOnlyList<TicketOutcome> outcomes,
-            ArticleMatcher matcher)
+            ArticleMatcher matcher,
+            Dictionary<string, Article> articleById)
         {
             var gap = ranked.Gap;
             var impact = ranked.Impact;
@@ -354,7 +355,7 @@ public static class GapAnalyzer
                     Title = assessments.TryGetValue(m.ArticleId, out var a) ? a.Title : m.ArticleId,
                     Similarity = Math.Round(m.Similarity, 4),
                     BestChunk = matcher.Chunks[m.ChunkIndex].Heading,
-                    Url = input.Articles.FirstOrDefault(x => x.Id == m.ArticleId)?.Url,
+                    Url = articleById.GetValueOrDefault(m.ArticleId)?.Url,
                     UpdatedAt = a?.LastChanged,
                     LinkedTickets = a?.LinkRate?.Numerator,
                     LinkedFcr = MetricsDocument.Map(a?.LinkedFcr),
@@ -400,20 +401,14 @@ public static class GapAnalyzer
                 return new EvidenceTicketDocument
                 {
                     Id = ticket.Id,
-                    Subject = Shorten(ticket.Subject ?? ticket.Description ?? string.Empty, 120),
-                    Excerpt = Shorten(TextCleaner.Clean(ticket.Description ?? ticket.Subject ?? string.Empty), 400),
+                    Subject = TextExcerpt.Shorten(ticket.Subject ?? ticket.Description ?? string.Empty, 120),
+                    Excerpt = TextExcerpt.Shorten(TextCleaner.Clean(ticket.Description ?? ticket.Subject ?? string.Empty), 400),
                     CreatedAt = ticket.CreatedAt,
-                    Outcome = member.Outcome.Fcr switch
-                    {
-                        FcrOutcome.Success => "success",
-                        FcrOutcome.Failure => "failure",
-                        FcrOutcome.Immature => "immature",
-                        _ => "follow_up",
-                    },
+                    Outcome = member.Outcome.Fcr.ToContractName(),
                     FailureReasons = Reasons(member.Outcome.FailureReasons),
                     Representative = representative,
                     Similarity = Math.Round(member.CentroidSimilarity, 4),
-                    Resolution = ticket.Resolution is null ? null : Shorten(TextCleaner.Clean(ticket.Resolution), 300),
+                    Resolution = ticket.Resolution is null ? null : TextExcerpt.Shorten(TextCleaner.Clean(ticket.Resolution), 300),
                     LinkedArticleIds = ticket.LinkedArticleIds,
                     Category = ticket.Category,
                     Agent = ticket.Agent,
@@ -558,12 +553,6 @@ public static class GapAnalyzer
         }
 
         return list;
-    }
-
-    private static string Shorten(string text, int length)
-    {
-        var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return flat.Length <= length ? flat : string.Concat(flat.AsSpan(0, length - 1).TrimEnd(), "…");
     }
 
     private sealed record BuiltGap(int Index, GapCluster Cluster, GapTyping Typing, GapImpact Impact, FailurePattern Pattern, IReadOnlyList<ArticleMatch> Top);

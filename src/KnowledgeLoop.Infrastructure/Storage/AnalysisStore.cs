@@ -41,7 +41,7 @@ public static class AnalysisStore
         repository.ReplaceSpace(TicketSpace, Enumerable.Range(0, tickets.Count).Select(i => new VectorItem(
             tickets[i].Id,
             result.TicketVectors.RowMemory(i),
-            new VectorPayload(tickets[i].Category, tickets[i].CreatedAt, OutcomeName(result.Outcomes[i].Fcr)))));
+            new VectorPayload(tickets[i].Category, tickets[i].CreatedAt, result.Outcomes[i].Fcr.ToContractName()))));
     }
 
     /// <summary>The similar-case search over the last analysis in the store, or null when none has run.</summary>
@@ -64,13 +64,4 @@ public static class AnalysisStore
         var index = repository.LoadIndex(TicketSpace) ?? new ExactVectorIndex(model.Dimensions);
         return new SimilarCaseSearch(model, index, store.FindTicket, store.ReadArticles().ToList());
     }
-
-    /// <summary>The payload name of an FCR outcome.</summary>
-    public static string OutcomeName(FcrOutcome outcome) => outcome switch
-    {
-        FcrOutcome.Success => "success",
-        FcrOutcome.Failure => "failure",
-        FcrOutcome.Immature => "immature",
-        _ => "follow_up",
-    };
 }
