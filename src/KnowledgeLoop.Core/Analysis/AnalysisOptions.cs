@@ -23,10 +23,10 @@ public sealed class AnalysisOptions
 
     /// <summary>
     /// Clusters whose centroids are at least this similar (cosine) are merged after k-means: automatic k over-splits a
-    /// topic by phrasing ("stopped importing" vs "disconnected since"), and one topic should be one gap. 0.40 separated
+    /// topic by phrasing ("stopped importing" vs "disconnected since"), and one topic should be one gap. 0.35 separated
     /// same-topic fragments from different topics on the sample data; null turns merging off.
     /// </summary>
-    public double? ClusterMergeSimilarity { get; set; } = 0.40;
+    public double? ClusterMergeSimilarity { get; set; } = 0.35;
 
     /// <summary>The random seed: the same input and seed give the same report.</summary>
     public int Seed { get; set; } = 42;

@@ -373,7 +373,12 @@ public static class GapTypeClassifier
 
         var markedlyLess = servedCount >= options.MinimumServedTickets && clusterSimilarity < served - options.ServedSimilarityMargin;
         var notLinked = linkRate is null || linkRate.Value < options.LowLinkRate;
-        var linkedSucceed = linkedFcr is not null && linkedFcr.Denominator >= options.MinimumLinkedTickets
+        // The cluster's own tickets that link the article resolve clearly better than the others: evidence it answers,
+        // but only for an article whose links mostly come from this cluster. Another topic's article (or a general
+        // one) also "resolves when linked", because agents link what worked, often on tickets that strayed here.
+        var ownArticle = candidate.Links.Count > 0 && candidate.Links.Count(l => memberIds.Contains(l.Outcome.TicketId)) * 2 >= candidate.Links.Count;
+        var linkedClearlyBetter = ownArticle && linkedFcr is not null && linkedFcr.Denominator >= Math.Max(options.MinimumLinkedTickets, 5)
+            && unlinkedFcr is not null && linkedFcr.Value >= unlinkedFcr.Value + options.AnswersWhenLinkedMargin
             && linkedFcr.Value >= (restFcr?.Value ?? 0) - options.IneffectiveMargin;
 
         return new ArticleAssessment
@@ -391,14 +396,10 @@ public static class GapTypeClassifier
             UnlinkedFcr = unlinkedFcr,
             Deflection = candidate.Deflection,
             LastChanged = candidate.LastChanged,
-            IsNeighbour = markedlyLess && notLinked && !linkedSucceed,
+            IsNeighbour = markedlyLess && notLinked && !linkedClearlyBetter,
             // Only an article whose links mostly come from this cluster: a general article linked across topics, or
             // another topic's article, also "resolves when linked" because agents link what worked.
-            AnswersWhenLinked = !markedlyLess && candidate.Links.Count > 0
-                && candidate.Links.Count(l => memberIds.Contains(l.Outcome.TicketId)) * 2 >= candidate.Links.Count
-                && linkedFcr is not null && linkedFcr.Denominator >= Math.Max(options.MinimumLinkedTickets, 5)
-                && unlinkedFcr is not null && linkedFcr.Value >= unlinkedFcr.Value + options.AnswersWhenLinkedMargin
-                && linkedFcr.Value >= (restFcr?.Value ?? 0) - options.IneffectiveMargin,
+            AnswersWhenLinked = !markedlyLess && linkedClearlyBetter,
         };
     }
 
