@@ -15,8 +15,7 @@ internal static class ArticleEndpoints
     {
         var group = endpoints.MapGroup("/api/articles").WithTags("Articles");
         group.MapPost("/", Import)
-            .Accepts<object[]>("application/json")
-            .Accepts<IFormFile>("multipart/form-data")
+            .Accepts<IReadOnlyList<Dictionary<string, object>>>("application/json", "multipart/form-data")
             .WithName("ImportArticles")
             .WithSummary("Imports articles: a JSON array (or {\"items\":[...]}), or a file in the multipart part 'file' (CSV, JSON, JSON Lines, or one .md/.html article). All-or-nothing unless allowPartial=true.");
         group.MapGet("/", List)

@@ -10,8 +10,7 @@ internal static class SessionEndpoints
     {
         var group = endpoints.MapGroup("/api/sessions").WithTags("Sessions");
         group.MapPost("/", Import)
-            .Accepts<object[]>("application/json")
-            .Accepts<IFormFile>("multipart/form-data")
+            .Accepts<IReadOnlyList<Dictionary<string, object>>>("application/json", "multipart/form-data")
             .WithName("ImportSessions")
             .WithSummary("Imports self-service sessions: a JSON array (or {\"items\":[...]}), or a CSV/JSON/JSON Lines file in the multipart part 'file'. All-or-nothing unless allowPartial=true.");
         return endpoints;

@@ -12,8 +12,7 @@ internal static class TicketEndpoints
     {
         var group = endpoints.MapGroup("/api/tickets").WithTags("Tickets");
         group.MapPost("/", Import)
-            .Accepts<object[]>("application/json")
-            .Accepts<IFormFile>("multipart/form-data")
+            .Accepts<IReadOnlyList<Dictionary<string, object>>>("application/json", "multipart/form-data")
             .WithName("ImportTickets")
             .WithSummary("Imports tickets: a JSON array (or {\"items\":[...]}) with the generic field names, or a CSV/JSON/JSON Lines file in the multipart part 'file' (format= preset). All-or-nothing unless allowPartial=true.");
         group.MapGet("/{id}", Get)
