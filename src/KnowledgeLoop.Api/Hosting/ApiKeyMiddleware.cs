@@ -98,7 +98,7 @@ internal sealed partial class ApiKeyMiddleware
     // The addresses are known once the server has started, i.e. by the first request. An in-process test server has none.
     private bool IsLoopbackOnly() => _loopbackOnly ??= (_server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []).All(IsLoopback);
 
-    private static bool IsLoopback(string address)
+    internal static bool IsLoopback(string address)
     {
         if (!Uri.TryCreate(address.Replace("://+", "://0.0.0.0", StringComparison.Ordinal).Replace("://*", "://0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri))
         {

@@ -86,8 +86,10 @@ internal sealed partial class ImportService(KnowledgeStoreFactory stores, IOptio
             {
                 return TypedResults.Problem(
                     title: $"The {Name(kind)} were not imported",
-                    detail: string.Create(CultureInfo.InvariantCulture,
-                        $"{result.RowsRejected:N0} of {result.RowsRead:N0} rows have problems ({result.ProblemCount:N0} in all); nothing was written. Fix them, or send allowPartial=true to import the good rows."),
+                    detail: result.RowsRead == 0
+                        ? "The file itself can't be imported (see problems); nothing was written."
+                        : string.Create(CultureInfo.InvariantCulture,
+                            $"{result.RowsRejected:N0} of {result.RowsRead:N0} rows have problems ({result.ProblemCount:N0} in all); nothing was written. Fix them, or send allowPartial=true to import the good rows."),
                     statusCode: StatusCodes.Status400BadRequest,
                     extensions: new Dictionary<string, object?>
                     {
