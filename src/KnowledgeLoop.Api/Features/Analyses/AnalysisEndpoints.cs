@@ -49,6 +49,18 @@ internal static class AnalysisEndpoints
             {
                 try
                 {
+                    // Syntax first (the body as a whole), then the fields' types (each named).
+                    using (JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length)))
+                    {
+                    }
+                }
+                catch (JsonException exception)
+                {
+                    return TypedResults.ValidationProblem(Errors.One("body", Errors.JsonReason(exception).Replace(" for this field", string.Empty, StringComparison.Ordinal)));
+                }
+
+                try
+                {
                     buffer.Position = 0;
                     body = JsonSerializer.Deserialize<AnalysisRequest>(buffer, json.Value.SerializerOptions);
                 }

@@ -177,7 +177,7 @@ internal sealed partial class ImportService(KnowledgeStoreFactory stores, IOptio
         }
         catch (JsonException exception)
         {
-            return Spooled.Fail(TypedResults.ValidationProblem(Errors.One("body", Errors.JsonReason(exception).Replace("for this field", string.Empty, StringComparison.Ordinal))));
+            return Spooled.Fail(TypedResults.ValidationProblem(Errors.One("body", Errors.JsonReason(exception).Replace(" for this field", string.Empty, StringComparison.Ordinal))));
         }
 
         using (document)
