@@ -68,7 +68,7 @@ internal sealed partial class SimilarSearchProvider(KnowledgeStoreFactory stores
     /// <summary>Swaps in the search of a just-finished analysis.</summary>
     public async Task ReplaceAsync(AnalysisResult result, IReadOnlyList<Ticket> tickets, IReadOnlyList<Article> articles, CancellationToken cancellationToken = default)
     {
-        var index = indexes.Create(result.Model.Dimensions);
+        var index = new OutcomePartitionedIndex(result.Model.Dimensions, indexes);
         for (var start = 0; start < tickets.Count; start += BatchSize)
         {
             var end = Math.Min(tickets.Count, start + BatchSize);
@@ -108,7 +108,7 @@ internal sealed partial class SimilarSearchProvider(KnowledgeStoreFactory stores
             model = LsaModel.Load(stream);
         }
 
-        var index = indexes.Create(model.Dimensions);
+        var index = new OutcomePartitionedIndex(model.Dimensions, indexes);
         var batch = new List<VectorItem>(BatchSize);
         foreach (var item in repository.ReadSpace(AnalysisStore.TicketSpace))
         {
@@ -126,7 +126,7 @@ internal sealed partial class SimilarSearchProvider(KnowledgeStoreFactory stores
         return snapshot;
     }
 
-    private static SimilarSnapshot Build(LsaModel model, IVectorIndex index, IReadOnlyList<Ticket> tickets, IReadOnlyList<Article> articles)
+    private static SimilarSnapshot Build(LsaModel model, OutcomePartitionedIndex index, IReadOnlyList<Ticket> tickets, IReadOnlyList<Article> articles)
     {
         var byId = new Dictionary<string, Ticket>(tickets.Count, StringComparer.Ordinal);
         foreach (var ticket in tickets)

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using KnowledgeLoop.Core.Search;
+using KnowledgeLoop.Core.Vectors;
+using KnowledgeLoop.Infrastructure.Storage;
+
+/// <summary>
+/// <c>similar STORE QUERIES [N]</c>: similar-case search in process, one thread, split into its parts (embedding the
+/// query, the two filtered index scans, the whole search), to tell where an HTTP request's time goes.
+/// </summary>
+internal static class SimilarBench
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        using var store = KnowledgeStore.Open(args[1]);
+        var queries = File.ReadAllLines(args[2]).Select(Uri.UnescapeDataString).ToList();
+        var count = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 300;
+        var search = AnalysisStore.OpenSearch(store) ?? throw new InvalidOperationException("the store has no analysis");
+        var repository = new VectorRepository(store);
+        using var stream = new MemoryStream(repository.LoadModel(AnalysisStore.ModelName)!);
+        var model = KnowledgeLoop.Core.Embeddings.LsaModel.Load(stream);
+        var index = repository.LoadIndex(AnalysisStore.TicketSpace)!;
+        var success = new VectorFilter(Outcomes: new HashSet<string>(StringComparer.Ordinal) { "success" });
+
+        for (var i = 0; i < 20; i++)
+        {
+            await search.SearchAsync(queries[i % queries.Count], 5);
+        }
+
+        var embed = new List<double>();
+        var scan = new List<double>();
+        var scanUnfiltered = new List<double>();
+        var whole = new List<double>();
+        for (var i = 0; i < count; i++)
+        {
+            var text = queries[i % queries.Count];
+            var t0 = Stopwatch.GetTimestamp();
+            var vector = model.Transform([text]).RowMemory(0);
+            var t1 = Stopwatch.GetTimestamp();
+            index.Search(vector.Span, 5, success);
+            var t2 = Stopwatch.GetTimestamp();
+            index.Search(vector.Span, 5);
+            var t3 = Stopwatch.GetTimestamp();
+            await search.SearchAsync(text, 5);
+            var t4 = Stopwatch.GetTimestamp();
+            embed.Add(Stopwatch.GetElapsedTime(t0, t1).TotalMilliseconds);
+            scan.Add(Stopwatch.GetElapsedTime(t1, t2).TotalMilliseconds);
+            scanUnfiltered.Add(Stopwatch.GetElapsedTime(t2, t3).TotalMilliseconds);
+            whole.Add(Stopwatch.GetElapsedTime(t3, t4).TotalMilliseconds);
+        }
+
+        Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["bench"] = "similar-in-process",
+            ["tickets"] = index.Count,
+            ["dimensions"] = index.Dimensions,
+            ["queries"] = count,
+            ["embed_query_p50_ms"] = P(embed, 50),
+            ["scan_filtered_p50_ms"] = P(scan, 50),
+            ["scan_unfiltered_p50_ms"] = P(scanUnfiltered, 50),
+            ["search_p50_ms"] = P(whole, 50),
+            ["search_p99_ms"] = P(whole, 99),
+        }));
+        return 0;
+    }
+
+    private static double P(List<double> values, int percentile)
+    {
+        var sorted = values.Order().ToList();
+        return Math.Round(sorted[Math.Min(sorted.Count - 1, sorted.Count * percentile / 100)], 3);
+    }
+}

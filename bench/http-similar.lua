@@ -1,0 +1,26 @@
+-- wrk script for bench/http-latency.sh: GET /api/similar with queries rotated from the file in $KL_QUERIES,
+-- and one JSON line of figures at the end (latencies in milliseconds).
+local queries = {}
+local counter = 0
+
+function init(args)
+  for line in io.lines(os.getenv("KL_QUERIES")) do
+    queries[#queries + 1] = line
+  end
+  counter = math.random(#queries)
+end
+
+function request()
+  counter = counter + 1
+  return wrk.format("GET", "/api/similar?k=5&q=" .. queries[(counter % #queries) + 1])
+end
+
+function done(summary, latency, requests)
+  local seconds = summary.duration / 1e6
+  local e = summary.errors
+  io.write(string.format(
+    '{"bench":"http-similar","requests":%d,"seconds":%.1f,"requests_per_second":%.0f,"p50_ms":%.2f,"p90_ms":%.2f,"p99_ms":%.2f,"max_ms":%.2f,"errors":%d,"errors_non_2xx":%d,"errors_socket":%d}\n',
+    summary.requests, seconds, summary.requests / seconds,
+    latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
+    e.status + e.connect + e.read + e.write + e.timeout, e.status, e.connect + e.read + e.write + e.timeout))
+end
