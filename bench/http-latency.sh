@@ -53,7 +53,11 @@ done
 [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/health/ready")" = 200 ] || { echo "the service did not get ready" >&2; exit 1; }
 
 export KL_QUERIES="$queries"
+export KL_CONNECTIONS="$connections"
 echo "warm-up (5 s) ..." >&2
 wrk -t"$threads" -c"$connections" -d5s -s bench/http-similar.lua "$url" > /dev/null
 echo "measuring: $seconds s at $connections connections, $threads wrk threads, $(wc -l < "$queries") rotating queries" >&2
 wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency -s bench/http-similar.lua "$url"
+# One connection: the latency of a request alone, without queueing behind the others.
+echo "one connection, 10 s (latency without queueing) ..." >&2
+KL_CONNECTIONS=1 wrk -t1 -c1 -d10s -s bench/http-similar.lua "$url" | tail -n 1

@@ -19,8 +19,8 @@ function done(summary, latency, requests)
   local seconds = summary.duration / 1e6
   local e = summary.errors
   io.write(string.format(
-    '{"bench":"http-similar","requests":%d,"seconds":%.1f,"requests_per_second":%.0f,"p50_ms":%.2f,"p90_ms":%.2f,"p99_ms":%.2f,"max_ms":%.2f,"errors":%d,"errors_non_2xx":%d,"errors_socket":%d}\n',
-    summary.requests, seconds, summary.requests / seconds,
+    '{"bench":"http-similar","connections":%d,"requests":%d,"seconds":%.1f,"requests_per_second":%.0f,"p50_ms":%.2f,"p90_ms":%.2f,"p99_ms":%.2f,"max_ms":%.2f,"errors":%d,"errors_non_2xx":%d,"errors_socket":%d}\n',
+    tonumber(os.getenv("KL_CONNECTIONS") or "0"), summary.requests, seconds, summary.requests / seconds,
     latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
     e.status + e.connect + e.read + e.write + e.timeout, e.status, e.connect + e.read + e.write + e.timeout))
 end
