@@ -34,7 +34,7 @@ public sealed class SimilarCaseTests(WebFixture fixture)
         Assert.Equal(api.GetProperty("failed").GetArrayLength(), await failed.CountAsync());
         Assert.Equal(api.GetProperty("resolved")[0].GetProperty("id").GetString(), await resolved.First.GetAttributeAsync("data-ticket-id"));
         Assert.Equal(api.GetProperty("failed")[0].GetProperty("id").GetString(), await failed.First.GetAttributeAsync("data-ticket-id"));
-        Assert.Contains("What resolved it", await resolved.First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("What resolved it", await resolved.First.Locator(".resolution .label").TextContentAsync());
         Assert.Equal(api.GetProperty("articles").GetArrayLength(), await page.Locator("#similar-articles li.article-item").CountAsync());
         Assert.True(await page.Locator("#similar-articles li.article-item").CountAsync() > 0);
         Assert.Empty(probe.Problems);
