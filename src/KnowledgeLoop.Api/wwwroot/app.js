@@ -734,8 +734,7 @@ async function poll() {
   }
 }
 
-async function runAnalysis(event) {
-  event.preventDefault();
+async function runAnalysis() {
   setApiKey($('#api-key').value);
   const button = $('#run-analysis');
   button.disabled = true;
@@ -760,8 +759,10 @@ async function runAnalysis(event) {
 // ---------------------------------------------------------------- wiring
 
 function wire() {
-  $('#run-form').addEventListener('submit', runAnalysis);
-  $('#api-key').addEventListener('change', () => {
+  $('#run-analysis').addEventListener('click', runAnalysis);
+  // A key typed after the server refused a read is used at once: Enter (or leaving the field) reloads the data.
+  const applyKey = (event) => {
+    event?.preventDefault();
     const hadKeyProblem = Boolean($('#alerts [data-alert="key"]'));
     setApiKey($('#api-key').value);
     if (hadKeyProblem && $('#api-key').value) {
@@ -770,7 +771,9 @@ function wire() {
       $('#api-key').classList.remove('needs-key');
       refreshAll();
     }
-  });
+  };
+  $('#key-form').addEventListener('submit', applyKey);
+  $('#api-key').addEventListener('change', () => applyKey());
 
   $('#segment-form').addEventListener('submit', (event) => event.preventDefault());
   $('#segment-dimension').addEventListener('change', (event) => {
