@@ -5,9 +5,6 @@ using System.Text.Json;
 using KnowledgeLoop.Infrastructure.Ingestion;
 using KnowledgeLoop.Infrastructure.Storage;
 using KnowledgeLoop.Samples;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace KnowledgeLoop.Web.Tests;
@@ -60,6 +57,9 @@ public sealed class WebFixture : IAsyncLifetime, IDisposable
         ? Path.GetFullPath(configured)
         : Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
 
+    /// <summary>A copy of the store as imported, before any analysis, for tests that need their own server.</summary>
+    public string UnanalysedStorePath => Path.Combine(_folder, "unanalysed.db");
+
     /// <summary>How long the set-up took, for the test log.</summary>
     public TimeSpan SetUpTime { get; private set; }
 
@@ -74,10 +74,15 @@ public sealed class WebFixture : IAsyncLifetime, IDisposable
 
         var storePath = Path.Combine(_folder, "knowledgeloop.db");
         await ImportAsync(storePath);
+        File.Copy(storePath, UnanalysedStorePath);
+        if (File.Exists(storePath + "-wal"))
+        {
+            File.Copy(storePath + "-wal", UnanalysedStorePath + "-wal");
+        }
 
         _server = new WebServerFactory(storePath, ApiKey);
         _server.StartServer();
-        BaseAddress = ServerAddress(_server);
+        BaseAddress = _server.Address;
         _http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
 
         await AnalyseAsync();
@@ -222,19 +227,5 @@ public sealed class WebFixture : IAsyncLifetime, IDisposable
 
             await Task.Delay(200);
         }
-    }
-
-    private static Uri ServerAddress(WebServerFactory server)
-    {
-        var addresses = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        foreach (var address in addresses)
-        {
-            if (address.StartsWith("http://127.0.0.1:", StringComparison.Ordinal))
-            {
-                return new Uri(address.TrimEnd('/') + "/", UriKind.Absolute);
-            }
-        }
-
-        throw new InvalidOperationException("Kestrel did not report a 127.0.0.1 address: " + string.Join(", ", addresses));
     }
 }

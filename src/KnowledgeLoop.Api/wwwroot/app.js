@@ -40,6 +40,7 @@ const state = {
   metricsAbort: null,
   gaps: [],
   gapsDocument: null,
+  gapsError: null,
   typeFilter: '',
   analysis: null,
   pollTimer: 0,
@@ -70,8 +71,17 @@ function keyProblem(error, action) {
   const field = $('#api-key');
   field.setAttribute('aria-invalid', 'true');
   field.classList.add('needs-key');
-  showAlert(`This server needs an API key to ${action}. Enter it in the API key field at the top, then try again.`, { id: 'key' });
+  field.placeholder = 'required';
+  showAlert(`This server needs an API key to ${action}. Enter it in the API key field at the top and press Enter.`, { id: 'key' });
   return true;
+}
+
+function keyAccepted() {
+  const field = $('#api-key');
+  field.removeAttribute('aria-invalid');
+  field.classList.remove('needs-key');
+  field.placeholder = 'optional';
+  clearAlert('key');
 }
 
 // ---------------------------------------------------------------- metrics
@@ -100,11 +110,14 @@ async function loadMetrics() {
     if (error?.name === 'AbortError') {
       return;
     }
-    if (!keyProblem(error, 'read the metrics')) {
+    const needsKey = keyProblem(error, 'show its data');
+    if (!needsKey) {
       showAlert(`The metrics could not be loaded: ${error.message}`, { id: 'metrics' });
     }
     if (!state.metrics) {
-      replace($('#tiles'), h('p', { class: 'empty' }, 'Metrics unavailable.'));
+      replace($('#tiles'), h('p', { class: 'empty' }, needsKey ? 'The metrics need the API key.' : 'Metrics unavailable.'));
+      replace($('#data-summary'), '');
+      replace($('#trend-chart'), h('p', { class: 'empty' }, 'No trend to show.'));
     }
   } finally {
     if (state.metricsAbort === controller) {
@@ -257,11 +270,13 @@ async function loadGaps() {
     state.gapsDocument = document;
     state.gaps = [...(document?.gaps ?? [])].sort((a, b) => a.rank - b.rank);
     clearAlert('gaps');
+    state.gapsError = null;
   } catch (error) {
     state.gapsDocument = null;
     state.gaps = [];
-    if (!keyProblem(error, 'read the gaps')) {
-      showAlert(`The gaps could not be loaded: ${error.message}`, { id: 'gaps' });
+    state.gapsError = keyProblem(error, 'show its data') ? 'The gaps need the API key.' : `The gaps could not be loaded: ${error.message}`;
+    if (error?.status !== 401) {
+      showAlert(state.gapsError, { id: 'gaps' });
     }
   }
   renderTypeFilter();
@@ -317,7 +332,7 @@ function renderGaps() {
   $('#gap-table').hidden = gaps.length === 0;
   if (gaps.length === 0) {
     empty.hidden = false;
-    replace(empty, !doc?.analysis_id
+    replace(empty, state.gapsError ? state.gapsError : !doc?.analysis_id
       ? 'No analysis has run yet. Run one to find and rank the knowledge gaps.'
       : state.typeFilter ? `No ${words(state.typeFilter)} gaps in this analysis.` : 'This analysis found no gaps.');
   } else {
@@ -699,9 +714,9 @@ async function loadAnalysis() {
       renderStatus();
       return;
     }
-    if (!keyProblem(error, 'read the analyses')) {
-      replace($('#analysis-status'), `Analysis status unavailable: ${error.message}`);
-    }
+    replace($('#analysis-status'), keyProblem(error, 'show its data')
+      ? 'Enter the API key to see the analyses.'
+      : `Analysis status unavailable: ${error.message}`);
     return;
   }
   renderStatus();
@@ -740,10 +755,8 @@ async function runAnalysis() {
   button.disabled = true;
   try {
     state.analysis = await postJson('/api/analyses', {});
-    clearAlert('key');
+    keyAccepted();
     clearAlert('run');
-    $('#api-key').removeAttribute('aria-invalid');
-    $('#api-key').classList.remove('needs-key');
     renderStatus();
     schedulePoll();
   } catch (error) {
@@ -766,9 +779,7 @@ function wire() {
     const hadKeyProblem = Boolean($('#alerts [data-alert="key"]'));
     setApiKey($('#api-key').value);
     if (hadKeyProblem && $('#api-key').value) {
-      clearAlert('key');
-      $('#api-key').removeAttribute('aria-invalid');
-      $('#api-key').classList.remove('needs-key');
+      keyAccepted();
       refreshAll();
     }
   };
