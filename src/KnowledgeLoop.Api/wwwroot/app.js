@@ -3,7 +3,7 @@
 
 import { $, h, replace, safeLink } from './js/dom.js';
 import { ApiError, getJson, postJson, setApiKey, withQuery } from './js/api.js';
-import { rateLineChart, similarityMeter, sparkBars } from './js/charts.js';
+import { miniLine, rateLineChart, similarityMeter, sparkBars } from './js/charts.js';
 import { ago, count, date, dateTime, interval, isNumber, percent, points, similarity, words } from './js/format.js';
 
 const TILES = [
@@ -14,6 +14,9 @@ const TILES = [
   { key: 'deflection_rate', label: 'Knowledge deflection', unit: 'mature sessions', better: 'higher', hint: 'Self-service sessions not followed by a ticket within the deflection window.', missing: 'No self-service sessions in the data.' },
   { key: 'nia_rate', label: 'Next-issue avoidance', unit: 'mature resolved tickets', better: 'higher', hint: 'Resolved tickets after which the customer opens no new ticket within the window.' },
 ];
+
+/** Cases a week needs before a tile's small trend line shows it. */
+const MINI_TREND_MINIMUM = 30;
 
 const GAP_TYPES = ['missing', 'ineffective', 'outdated', 'findability', 'process', 'duplicate'];
 
@@ -154,21 +157,33 @@ function renderSummary() {
   }
 }
 
+function sortedWeeks(document) {
+  return [...(document?.segments?.week ?? [])].sort((a, b) => String(a.key).localeCompare(String(b.key)));
+}
+
 function renderTiles() {
   const metrics = state.metrics?.metrics ?? {};
   const overall = state.segment ? state.overall?.metrics ?? {} : null;
+  const weeks = sortedWeeks(state.metrics);
   const tiles = TILES.map((tile) => {
     const rate = metrics[tile.key];
     const article = h('article', { class: 'tile', dataset: { metric: tile.key }, title: tile.hint });
-    article.append(h('h3', { class: 'tile-label' }, tile.label));
+    article.append(h('h2', { class: 'tile-label' }, tile.label));
     if (!rate) {
       article.append(
         h('p', { class: 'tile-value na' }, 'n/a'),
         h('p', { class: 'tile-ci' }, tile.missing ?? 'Not computable for this selection.'));
       return article;
     }
+    // Weeks with few cases (the newest, not yet mature) would only add noise to the small trend line.
+    const weekly = weeks.map((week) => {
+      const value = week.metrics?.[tile.key];
+      return value && value.denominator >= MINI_TREND_MINIMUM ? value.rate : null;
+    });
     article.append(
-      h('p', { class: 'tile-value' }, percent(rate.rate)),
+      h('div', { class: 'tile-value-row' },
+        h('p', { class: 'tile-value' }, percent(rate.rate)),
+        weekly.filter(isNumber).length > 2 ? miniLine(weekly, { label: `${tile.label} by week` }) : null),
       h('p', { class: 'tile-ci' }, h('span', { class: 'visually-hidden' }, '95% interval '), h('abbr', { title: '95% Wilson interval' }, '95% CI'), ` ${interval(rate.ci_low, rate.ci_high)}`),
       h('p', { class: 'tile-count' }, `${count(rate.numerator)} of ${count(rate.denominator)} ${tile.unit}`));
     const base = overall?.[tile.key];
@@ -194,7 +209,7 @@ function renderTrend(force = false) {
     return;
   }
   state.trendWidth = width;
-  const weeks = [...(state.metrics.segments?.week ?? [])].sort((a, b) => String(a.key).localeCompare(String(b.key)));
+  const weeks = sortedWeeks(state.metrics);
   const series = weeks.map((week) => ({ key: week.key, label: weekLabel(week.key), rate: week.metrics?.fcr ?? null }));
   const overall = state.metrics.metrics?.fcr?.rate;
   const chart = rateLineChart(series, {
@@ -282,6 +297,28 @@ async function loadGaps() {
   renderTypeFilter();
   renderGaps();
   renderTypeBreakdown();
+  renderSuggestions();
+}
+
+/** Example searches from the top gaps' evidence: one click shows how such tickets went. */
+function renderSuggestions() {
+  const host = $('#similar-suggestions');
+  const examples = state.gaps
+    .map((gap) => (gap.evidence ?? []).find((ticket) => ticket.representative)?.subject ?? null)
+    .filter((subject, index, all) => subject && all.indexOf(subject) === index)
+    .slice(0, 3);
+  host.hidden = examples.length === 0;
+  replace(host, examples.length ? h('span', { class: 'muted small' }, 'Try:') : null,
+    examples.map((example) => h('button', {
+      type: 'button',
+      class: 'chip suggestion',
+      on: {
+        click: () => {
+          $('#similar-query').value = example;
+          search(example);
+        },
+      },
+    }, example)));
 }
 
 function typeBadge(type, secondary) {

@@ -188,3 +188,20 @@ export function similarityMeter(value, threshold = null, width = 96) {
   }
   return svg;
 }
+
+/** A tiny trend line without axes (for a metric tile): values oldest first, nulls skipped. */
+export function miniLine(values, { width = 96, height = 28, label = 'trend' } = {}) {
+  const known = values.map((value, index) => ({ value, index })).filter((p) => isNumber(p.value));
+  const svg = s('svg', { class: 'mini-line', width, height, viewBox: `0 0 ${width} ${height}`, preserveAspectRatio: 'none', 'aria-hidden': 'true', focusable: 'false' });
+  if (known.length < 2) {
+    return svg;
+  }
+  const low = Math.min(...known.map((p) => p.value));
+  const high = Math.max(...known.map((p) => p.value));
+  const span = Math.max(high - low, 0.02);
+  const x = (index) => round(2 + (index / Math.max(1, values.length - 1)) * (width - 4));
+  const y = (value) => round(height - 3 - ((value - low) / span) * (height - 6));
+  svg.append(s('polyline', { points: known.map((p) => `${x(p.index)},${y(p.value)}`).join(' ') }));
+  svg.setAttribute('data-label', label);
+  return svg;
+}
