@@ -97,6 +97,27 @@ internal static class SchemaMigrations
             PRIMARY KEY (space, id)
         ) WITHOUT ROWID;
         """,
+
+        // 3: the service's background analyses: status, progress and the finished report.json.
+        """
+        CREATE TABLE analyses (
+            id          TEXT    NOT NULL PRIMARY KEY,
+            status      TEXT    NOT NULL,
+            stage       TEXT,
+            percent     REAL    NOT NULL DEFAULT 0,
+            error       TEXT,
+            created_at  INTEGER NOT NULL,
+            started_at  INTEGER,
+            finished_at INTEGER,
+            seed        INTEGER,
+            clusters    INTEGER,
+            as_of       INTEGER,
+            gap_count   INTEGER,
+            report      TEXT
+        );
+        CREATE INDEX ix_analyses_created ON analyses (created_at);
+        CREATE INDEX ix_analyses_status ON analyses (status, created_at);
+        """,
     ];
 
     /// <summary>Brings the database up to the latest version; each step commits with its version bump.</summary>
