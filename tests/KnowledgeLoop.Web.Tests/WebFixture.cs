@@ -28,6 +28,9 @@ public sealed class WebFixture : IAsyncLifetime, IDisposable
     /// <summary>The API key the server is configured with.</summary>
     public const string ApiKey = "web-tests-key";
 
+    /// <summary>Debian's Chromium; Playwright's own browser download cannot work on these machines.</summary>
+    private const string ChromiumPath = "/usr/bin/chromium";
+
     private static readonly string[] ChromiumArgs =
     [
         "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -66,6 +69,11 @@ public sealed class WebFixture : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         var clock = Stopwatch.StartNew();
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"{ChromiumPath} is missing: run scripts/setup-browser.sh (scripts/test.sh does) to install Debian's chromium.");
+        }
+
         Directory.CreateDirectory(_folder);
         Directory.CreateDirectory(ScreenshotFolder);
 
@@ -91,7 +99,7 @@ public sealed class WebFixture : IAsyncLifetime, IDisposable
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = "/usr/bin/chromium",
+            ExecutablePath = ChromiumPath,
             Headless = true,
             Args = ChromiumArgs,
         });
