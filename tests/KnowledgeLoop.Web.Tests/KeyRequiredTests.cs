@@ -4,13 +4,13 @@ namespace KnowledgeLoop.Web.Tests;
 
 /// <summary>
 /// A second server, over the store as imported (no analysis yet), that wants the API key for reads too: the page says
-/// so instead of breaking, loads once the key is typed, and explains that no analysis has run.
+/// so instead of breaking, loads once the key is typed, explains that no analysis has run, and runs the first one.
 /// </summary>
 [Collection(WebTestGroup.Name)]
 public sealed class KeyRequiredTests(WebFixture fixture)
 {
     [Fact]
-    public async Task Page_ReadsNeedAKey_AsksForItThenLoadsWithIt()
+    public async Task Page_ReadsNeedAKey_AsksForItThenLoadsAndRunsTheFirstAnalysis()
     {
         await using var server = new WebServerFactory(fixture.UnanalysedStorePath, WebFixture.ApiKey, requireKeyForReads: true);
         server.StartServer();
@@ -43,6 +43,22 @@ public sealed class KeyRequiredTests(WebFixture fixture)
         await page.Locator("#gaps-empty:not([hidden])").WaitForAsync();
         Assert.Contains("No analysis has run yet", await page.Locator("#gaps-empty").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("No analysis has run yet", await page.Locator("#analysis-status").InnerTextAsync(), StringComparison.Ordinal);
+
+        // The first analysis, started from the page with the key: the status follows it and the table fills in.
+        await page.ClickAsync("#run-analysis");
+        await page.Locator("#status-dot.queued, #status-dot.running").WaitForAsync(new LocatorWaitForOptions { Timeout = 5_000 });
+        Assert.True(await page.Locator("#run-analysis").IsDisabledAsync());
+        await page.Locator("#status-dot.succeeded").WaitForAsync(new LocatorWaitForOptions { Timeout = 90_000 });
+        await page.Locator("#gap-rows tr").First.WaitForAsync();
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(server.Address, "/api/gaps"));
+        request.Headers.Add("X-Api-Key", WebFixture.ApiKey);
+        using var http = new HttpClient();
+        using var response = await http.SendAsync(request);
+        using var gaps = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(gaps.RootElement.GetProperty("gaps").GetArrayLength(), await page.Locator("#gap-rows tr").CountAsync());
+        Assert.Contains("finished", await page.Locator("#analysis-status").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await page.Locator("#run-analysis").IsEnabledAsync());
         Assert.Empty(scriptErrors);
     }
 }
