@@ -10,7 +10,7 @@ public sealed class GapTableTests(WebFixture fixture)
     private static readonly string[] GapTypes = ["missing", "ineffective", "outdated", "findability", "process", "duplicate"];
 
     [Fact]
-    public async Task GapTable_ShowsEveryGapOfTheApiInRankOrder()
+    public async Task GapTable_AfterAnalysis_ShowsEveryGapOfTheApiInRankOrder()
     {
         var gaps = (await fixture.GetJsonAsync("/api/gaps")).GetProperty("gaps").EnumerateArray().ToList();
         await using var probe = await PageProbe.OpenAsync(fixture);
@@ -30,7 +30,7 @@ public sealed class GapTableTests(WebFixture fixture)
     }
 
     [Fact]
-    public async Task GapTable_TopRowsAreThePlantedMissingTopics()
+    public async Task GapTable_DemoData_TopRowsAreThePlantedMissingTopics()
     {
         var gaps = (await fixture.GetJsonAsync("/api/gaps")).GetProperty("gaps").EnumerateArray().ToList();
         var topicOf = fixture.TicketTopics();
@@ -57,7 +57,7 @@ public sealed class GapTableTests(WebFixture fixture)
     }
 
     [Fact]
-    public async Task TypeBadges_HaveADistinctColourPerType()
+    public async Task TypeBadges_EachGapType_HasItsOwnColour()
     {
         await using var probe = await PageProbe.OpenAsync(fixture);
 

@@ -25,7 +25,7 @@ public sealed class WebPageTests(WebFixture fixture)
     }
 
     [Fact]
-    public async Task MetricTiles_ShowTheApisRatesWithIntervalsAndCounts()
+    public async Task MetricTiles_AllTickets_ShowTheApisRatesWithIntervalsAndCounts()
     {
         var metrics = (await fixture.GetJsonAsync("/api/metrics")).GetProperty("metrics");
         await using var probe = await PageProbe.OpenAsync(fixture);
@@ -67,7 +67,7 @@ public sealed class WebPageTests(WebFixture fixture)
     [InlineData("/")]
     [InlineData("/app.js")]
     [InlineData("/app.css")]
-    public async Task StaticFiles_CarryTheSecurityHeaders(string path)
+    public async Task StaticFiles_Served_CarryTheSecurityHeaders(string path)
     {
         using var response = await fixture.Http.GetAsync(new Uri(path, UriKind.Relative));
 
@@ -81,7 +81,7 @@ public sealed class WebPageTests(WebFixture fixture)
     }
 
     [Fact]
-    public async Task Page_HasNoInlineScriptOrStyle()
+    public async Task PageHtml_AsServed_HasNoInlineScriptStyleOrRemoteAsset()
     {
         var html = await fixture.Http.GetStringAsync(new Uri("/", UriKind.Relative));
 
