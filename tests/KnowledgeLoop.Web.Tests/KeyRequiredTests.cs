@@ -48,6 +48,7 @@ public sealed class KeyRequiredTests(WebFixture fixture)
         await page.ClickAsync("#run-analysis");
         await page.Locator("#status-dot.queued, #status-dot.running").WaitForAsync(new LocatorWaitForOptions { Timeout = 5_000 });
         Assert.True(await page.Locator("#run-analysis").IsDisabledAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = fixture.ScreenshotPath("analysis-running-1280"), Clip = new Clip { X = 0, Y = 0, Width = 1280, Height = 240 } });
         await page.Locator("#status-dot.succeeded").WaitForAsync(new LocatorWaitForOptions { Timeout = 90_000 });
         await page.Locator("#gap-rows tr").First.WaitForAsync();
 
