@@ -474,7 +474,8 @@ function setTypeFilter(type, scroll = false) {
   renderGaps();
   renderTypeBreakdown();
   if (scroll) {
-    $('#gaps').scrollIntoView({ behavior: 'smooth', block: 'start' });
+    const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    $('#gaps').scrollIntoView({ behavior: reduced ? 'auto' : 'smooth', block: 'start' });
   }
 }
 
