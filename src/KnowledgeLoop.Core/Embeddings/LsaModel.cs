@@ -94,13 +94,30 @@ public sealed class LsaModel
 
     /// <summary>Fits a model on an already tokenized corpus (made with the same cleaner and stemming) and embeds its documents.</summary>
     public static LsaFitResult FitTransform(
-        TokenizedCorpus corpus, LsaOptions? options = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+        TokenizedCorpus corpus, LsaOptions? options = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default) =>
+        FitTransform(corpus, options, progress, null, cancellationToken);
+
+    /// <summary>The fit, with the seconds of each stage (vocabulary, tfidf, svd, project) added to <paramref name="stageSeconds"/>: the benchmark's breakdown.</summary>
+    internal static LsaFitResult FitTransform(
+        TokenizedCorpus corpus, LsaOptions? options, IProgress<double>? progress, IDictionary<string, double>? stageSeconds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(corpus);
         options ??= new LsaOptions();
         options.Validate();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        void Lap(string stage)
+        {
+            if (stageSeconds is not null)
+            {
+                stageSeconds[stage] = clock.Elapsed.TotalSeconds;
+            }
+
+            clock.Restart();
+        }
+
         var documents = corpus.DocumentCount;
         var vocabulary = VocabularyBuilder.Build(corpus, options);
+        Lap("vocabulary");
         if (vocabulary.Terms.Length == 0)
         {
             throw new InvalidOperationException(
@@ -121,12 +138,15 @@ public sealed class LsaModel
         }
 
         var weights = BuildRows(documents, idf.Length, vocabulary.Collect(corpus), idf, cancellationToken);
+        Lap("tfidf");
         progress?.Report(0.2);
         var (components, singularValues) = RandomizedSvd.Compute(
             weights, weights.Transpose(), dimensions, options.Oversampling, options.PowerIterations, options.Seed,
             fraction => progress?.Report(0.2 + 0.7 * fraction), cancellationToken);
+        Lap("svd");
         var model = new LsaModel(options, documents, vocabulary.Terms, idf, dimensions, components, singularValues);
         var vectors = model.Project(weights, cancellationToken);
+        Lap("project");
         progress?.Report(1);
         return new LsaFitResult(model, vectors, corpus);
     }
