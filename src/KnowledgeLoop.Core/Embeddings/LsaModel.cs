@@ -139,10 +139,12 @@ public sealed class LsaModel
 
         var weights = BuildRows(documents, idf.Length, vocabulary.Collect(corpus), idf, cancellationToken);
         Lap("tfidf");
+        var transposed = weights.Transpose();
+        Lap("transpose");
         progress?.Report(0.2);
         var (components, singularValues) = RandomizedSvd.Compute(
-            weights, weights.Transpose(), dimensions, options.Oversampling, options.PowerIterations, options.Seed,
-            fraction => progress?.Report(0.2 + 0.7 * fraction), cancellationToken);
+            weights, transposed, dimensions, options.Oversampling, options.PowerIterations, options.Seed,
+            fraction => progress?.Report(0.2 + 0.7 * fraction), cancellationToken, stageSeconds);
         Lap("svd");
         var model = new LsaModel(options, documents, vocabulary.Terms, idf, dimensions, components, singularValues);
         var vectors = model.Project(weights, cancellationToken);
