@@ -51,6 +51,28 @@ internal static class PeerBench
             ["nn"] = new Dictionary<string, object?>(),
         };
 
+        if (args.Contains("--nn-only"))
+        {
+            // Search alone, on random unit vectors (no corpus): for quick A/B runs of the index kernels.
+            // With --vectors FILE (raw float32 rows of --svd-dim, written by --save-vectors), the corpus vectors instead.
+            var dimensions = svdDim;
+            var nnOnly = (Dictionary<string, object?>)result["nn"]!;
+            if (Option("--vectors") is { } vectorFile)
+            {
+                var raw = File.ReadAllBytes(vectorFile);
+                var data = new float[raw.Length / sizeof(float)];
+                Buffer.BlockCopy(raw, 0, data, 0, raw.Length);
+                nnOnly["svd"] = NearestNeighbours("svd", new VectorMatrix(data, data.Length / dimensions, dimensions), seed, nnQueries, nnDb, m, efc, ef, topk, singleQueries);
+            }
+            else
+            {
+                nnOnly["random"] = NearestNeighbours("random", new VectorMatrix(1, dimensions), seed, nnQueries, nnDb, m, efc, ef, topk, singleQueries);
+            }
+
+            Console.WriteLine(JsonSerializer.Serialize(result, Indented));
+            return 0;
+        }
+
         var clock = Stopwatch.StartNew();
         var (texts, labelNames) = EmbedCluster.ReadColumns(file, textColumn, labelColumn, 0);
         int[]? labels = null;
@@ -94,6 +116,13 @@ internal static class PeerBench
 
         timings["embed_breakdown"] = breakdown;
         var z = fit.Vectors;
+        if (Option("--save-vectors") is { } saveTo)
+        {
+            var bytes = new byte[z.Data.Length * sizeof(float)];
+            Buffer.BlockCopy(z.Data, 0, bytes, 0, bytes.Length);
+            File.WriteAllBytes(saveTo, bytes);
+        }
+
         sizes["tfidf_shape"] = new[] { texts.Count, fit.Model.Vocabulary.Count };
         sizes["svd_dim"] = z.Dimensions;
         Log($"embed {timings["pipeline_A_embed_total"]} s ({JsonSerializer.Serialize(timings["embed_breakdown"])})");

@@ -18,6 +18,9 @@ public sealed class LsaModel
     private const int FormatVersion = 1;
     private const int RowBlock = 1024;
 
+    /// <summary>Documents embedded at a time by <see cref="Transform(IReadOnlyList{string}, CancellationToken)"/>.</summary>
+    internal const int TransformBlock = 32_768;
+
     private static readonly byte[] Magic = "KLLSA\0"u8.ToArray();
 
     private readonly string[] _terms;
@@ -153,9 +156,40 @@ public sealed class LsaModel
         return new LsaFitResult(model, vectors, corpus);
     }
 
-    /// <summary>Embeds documents into this model's space (unit vectors; zero for a document with no known term).</summary>
-    public VectorMatrix Transform(IReadOnlyList<string> documents, CancellationToken cancellationToken = default) =>
-        Transform(Tokenize(documents, Options, null, cancellationToken), cancellationToken);
+    /// <summary>
+    /// Embeds documents into this model's space (unit vectors; zero for a document with no known term). Runs in blocks
+    /// of <see cref="TransformBlock"/> documents, so only one block's tokens and TF-IDF rows are ever held (a million
+    /// tickets would otherwise hold about 1 GB of them); every row is computed as it would be in one piece.
+    /// </summary>
+    public VectorMatrix Transform(IReadOnlyList<string> documents, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        if (documents.Count <= TransformBlock)
+        {
+            return Transform(Tokenize(documents, Options, null, cancellationToken), cancellationToken);
+        }
+
+        var result = new VectorMatrix(documents.Count, Dimensions);
+        var block = new string[TransformBlock];
+        for (var start = 0; start < documents.Count; start += TransformBlock)
+        {
+            var count = Math.Min(TransformBlock, documents.Count - start);
+            if (count < block.Length)
+            {
+                block = new string[count];
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                block[i] = documents[start + i];
+            }
+
+            var vectors = Transform(Tokenize(block, Options, null, cancellationToken), cancellationToken);
+            vectors.Data.AsSpan().CopyTo(result.Data.AsSpan(start * Dimensions, count * Dimensions));
+        }
+
+        return result;
+    }
 
     /// <summary>Embeds an already tokenized corpus (made with this model's cleaner and stemming).</summary>
     public VectorMatrix Transform(TokenizedCorpus corpus, CancellationToken cancellationToken = default) =>

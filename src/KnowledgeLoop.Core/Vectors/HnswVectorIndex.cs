@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using System.Text;
 
 namespace KnowledgeLoop.Core.Vectors;
@@ -566,6 +568,14 @@ public sealed class HnswVectorIndex : IVectorIndex, IDisposable
             var neighbours = Neighbours(expand, layer, context.LinkBuffer, locking);
             foreach (var neighbour in neighbours)
             {
+                if (visited[neighbour] != generation)
+                {
+                    Prefetch(neighbour);
+                }
+            }
+
+            foreach (var neighbour in neighbours)
+            {
                 if (visited[neighbour] == generation)
                 {
                     continue;
@@ -757,6 +767,22 @@ public sealed class HnswVectorIndex : IVectorIndex, IDisposable
     private void Unlock(int node) => Volatile.Write(ref _nodeLocks[node], 0);
 
     private ReadOnlySpan<float> Vector(int node) => _vectors.AsSpan(node * Dimensions, Dimensions);
+
+    /// <summary>
+    /// Asks the cache for the start of a neighbour's vector before the dot products reach it: the search is bound by
+    /// memory latency (each neighbour is a random 1 KB row). A hint only: the address is never dereferenced, so a
+    /// stale one (the array moved by the GC) costs nothing.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private unsafe void Prefetch(int node)
+    {
+        if (Sse.IsSupported)
+        {
+            var address = (byte*)Unsafe.AsPointer(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_vectors), (nint)node * Dimensions));
+            Sse.Prefetch0(address);
+            Sse.Prefetch0(address + 64);
+        }
+    }
 
     /// <summary>The share of a fixed, evenly spread sample of nodes that are live and pass <paramref name="filter"/>.</summary>
     private double EstimatedPassingFraction(VectorFilter filter)
