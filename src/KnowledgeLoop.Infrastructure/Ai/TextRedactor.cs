@@ -17,6 +17,8 @@ public sealed partial class TextRedactor
     /// <summary>What a customer id becomes.</summary>
     public const string CustomerMask = "[customer]";
 
+    private static readonly RedactionOptions EmailsOnly = new() { Phones = false, NamesAfterGreetings = false };
+
     private readonly RedactionOptions _options;
     private readonly Regex? _customerPattern;
     private readonly HashSet<string> _customerIds;
@@ -54,6 +56,9 @@ public sealed partial class TextRedactor
             text = Token().Replace(text, m => _customerIds.Contains(m.Value) ? CustomerMask : m.Value);
         }
 
+        // E-mails first: TextCleaner masks listed names before e-mails, which would turn "ana@example.com" into
+        // "[name]@example.com" and leave the domain on the wire.
+        text = TextCleaner.Redact(text, EmailsOnly);
         return TextCleaner.Redact(text, _options);
     }
 
