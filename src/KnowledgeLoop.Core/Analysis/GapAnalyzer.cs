@@ -11,6 +11,7 @@ using KnowledgeLoop.Core.Reports;
 using KnowledgeLoop.Core.Text;
 using KnowledgeLoop.Core.Tickets;
 using KnowledgeLoop.Core.Vectors;
+using Microsoft.Extensions.AI;
 
 namespace KnowledgeLoop.Core.Analysis;
 
@@ -21,14 +22,21 @@ namespace KnowledgeLoop.Core.Analysis;
 /// </summary>
 public static class GapAnalyzer
 {
-    /// <summary>Runs the analysis.</summary>
-    public static AnalysisResult Analyze(AnalysisInput input, AnalysisOptions options, IProgress<AnalysisProgress>? progress = null, TimeProvider? time = null, CancellationToken cancellationToken = default)
+    /// <summary>Runs the analysis (blocking on the embedder and the index when they are remote: prefer <see cref="AnalyzeAsync"/> then).</summary>
+    public static AnalysisResult Analyze(AnalysisInput input, AnalysisOptions options, IProgress<AnalysisProgress>? progress = null, TimeProvider? time = null, CancellationToken cancellationToken = default) =>
+        AnalyzeAsync(input, options, progress, time, cancellationToken).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Runs the analysis. With neither <see cref="AnalysisInput.Embedder"/> nor <see cref="AnalysisInput.ArticleIndex"/>
+    /// nothing awaits and the task completes synchronously.
+    /// </summary>
+    public static Task<AnalysisResult> AnalyzeAsync(AnalysisInput input, AnalysisOptions options, IProgress<AnalysisProgress>? progress = null, TimeProvider? time = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var run = new Run(input, options, progress, cancellationToken);
-        return run.Execute(time ?? TimeProvider.System);
+        return run.ExecuteAsync(time ?? TimeProvider.System);
     }
 
     private sealed class Run(AnalysisInput input, AnalysisOptions options, IProgress<AnalysisProgress>? progress, CancellationToken cancellationToken)
@@ -37,7 +45,7 @@ public static class GapAnalyzer
         private readonly Stopwatch _clock = new();
         private AnalysisStage _stage;
 
-        public AnalysisResult Execute(TimeProvider time)
+        public async Task<AnalysisResult> ExecuteAsync(TimeProvider time)
         {
             var tickets = input.Tickets;
             var articles = input.Articles;
@@ -72,13 +80,25 @@ public static class GapAnalyzer
 
             // 3. Embedding: fitted on the failures, a seeded sample of the other tickets and the article chunks.
             Begin(AnalysisStage.Embedding);
-            var fitDocuments = FitSample(ticketText, failures).Concat(chunks.Select(c => c.Text)).ToList();
             var lsaOptions = new LsaOptions { Dimensions = options.Dimensions, Seed = options.Seed };
-            var model = LsaModel.Fit(fitDocuments, lsaOptions, Fraction(0, 0.5), cancellationToken);
-            var ticketVectors = model.Transform(ticketText, cancellationToken);
-            Report(0.9);
-            var chunkVectors = chunks.Count == 0 ? new VectorMatrix(0, model.Dimensions) : model.Transform(chunks.Select(c => c.Text).ToList(), cancellationToken);
-            var sessionVectors = sessionRows.Length == 0 ? null : model.Transform(sessionRows.Select(s => input.Sessions[s].Query!).ToList(), cancellationToken);
+            LsaModel? model = null;
+            VectorMatrix ticketVectors, chunkVectors;
+            VectorMatrix? sessionVectors;
+            if (input.Embedder is not { } embedder)
+            {
+                var fitDocuments = FitSample(ticketText, failures).Concat(chunks.Select(c => c.Text)).ToList();
+                model = LsaModel.Fit(fitDocuments, lsaOptions, Fraction(0, 0.5), cancellationToken);
+                ticketVectors = model.Transform(ticketText, cancellationToken);
+                Report(0.9);
+                chunkVectors = chunks.Count == 0 ? new VectorMatrix(0, model.Dimensions) : model.Transform(chunks.Select(c => c.Text).ToList(), cancellationToken);
+                sessionVectors = sessionRows.Length == 0 ? null : model.Transform(sessionRows.Select(s => input.Sessions[s].Query!).ToList(), cancellationToken);
+            }
+            else
+            {
+                ticketVectors = await EmbedAsync(embedder, ticketText, null, 0, 0.8);
+                chunkVectors = chunks.Count == 0 ? new VectorMatrix(0, ticketVectors.Dimensions) : await EmbedAsync(embedder, chunks.Select(c => c.Text).ToList(), null, 0.8, 0.9);
+                sessionVectors = sessionRows.Length == 0 ? null : await EmbedAsync(embedder, sessionRows.Select(s => input.Sessions[s].Query!).ToList(), EmbeddingPurpose.ForQueries(), 0.9, 1);
+            }
 
             // 4. Clustering of the failures, then every ticket to its nearest cluster within the cut-off.
             Begin(AnalysisStage.Clustering);
@@ -164,6 +184,11 @@ public static class GapAnalyzer
             // 6. Matching clusters (and their tickets) to articles.
             Begin(AnalysisStage.Matching);
             var matcher = new ArticleMatcher(chunks, chunkVectors);
+            if (input.ArticleIndex is { } articleIndex)
+            {
+                await articleIndex.UpsertAsync(chunks.Select((chunk, i) => new VectorItem(ChunkId(chunk), chunkVectors.RowMemory(i), new VectorPayload())).ToList(), cancellationToken);
+            }
+
             var articleById = articles.GroupBy(a => a.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
             var linkers = LinkingTickets(tickets);
             var articleMetrics = metrics.Articles.ToDictionary(a => a.ArticleId, StringComparer.Ordinal);
@@ -186,7 +211,7 @@ public static class GapAnalyzer
                 }
 
                 var centroid = Unit(centroids!.Row(c));
-                var top = matcher.Top(centroid, 3).ToList();
+                var top = input.ArticleIndex is null ? matcher.Top(centroid, 3).ToList() : await TopFromIndexAsync(input.ArticleIndex, matcher, centroid, 3);
 
                 // Articles the cluster's own tickets link are candidates too, however their words compare: the typing
                 // weighs what happened to the tickets that linked them (DESIGN §4.7, "the tickets' own evidence").
@@ -246,8 +271,8 @@ public static class GapAnalyzer
             {
                 Analysis = new AnalysisSettingsDocument
                 {
-                    Embedder = model.ModelId,
-                    Dimensions = model.Dimensions,
+                    Embedder = model?.ModelId ?? input.Embedder!.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? "remote",
+                    Dimensions = ticketVectors.Dimensions,
                     ClustersRequested = options.Clusters?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "auto",
                     Clusters = clusterCount,
                     Seed = options.Seed,
@@ -276,6 +301,32 @@ public static class GapAnalyzer
                 linkCache[articleId] = list;
                 return list;
             }
+        }
+
+        /// <summary>Texts through the given embedder, a block at a time (the embedder batches its own requests), as unit rows.</summary>
+        private async Task<VectorMatrix> EmbedAsync(IEmbeddingGenerator<string, Embedding<float>> embedder, IReadOnlyList<string> texts, EmbeddingGenerationOptions? embeddingOptions, double from, double to)
+        {
+            const int Block = 1024;
+            var rows = new List<ReadOnlyMemory<float>>(texts.Count);
+            for (var start = 0; start < texts.Count; start += Block)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+
+                // Endpoints refuse empty input; an empty ticket text still needs a row.
+                var block = texts.Skip(start).Take(Block).Select(t => string.IsNullOrWhiteSpace(t) ? "(empty)" : t).ToList();
+                var embeddings = await embedder.GenerateAsync(block, embeddingOptions, cancellationToken);
+                if (embeddings.Count != block.Count)
+                {
+                    throw new InvalidOperationException($"The embedder returned {embeddings.Count} embeddings for {block.Count} texts.");
+                }
+
+                rows.AddRange(embeddings.Select(e => e.Vector));
+                Report(from + ((to - from) * Math.Min(texts.Count, start + Block) / texts.Count));
+            }
+
+            var matrix = VectorMatrix.FromRows(rows);
+            matrix.NormalizeRows();
+            return matrix;
         }
 
         private IEnumerable<string> FitSample(string[] ticketText, int[] failures)
@@ -496,6 +547,38 @@ public static class GapAnalyzer
         }
 
         return "gap-" + (hash & 0xFFFFFFFFFFUL).ToString("x10", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static string ChunkId(ArticleChunk chunk) => chunk.ArticleId + "#" + chunk.Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The <paramref name="count"/> articles nearest <paramref name="centroid"/> as the vector index finds them (its best
+    /// chunk hits, widened until enough distinct articles come back), scored and ordered exactly as
+    /// <see cref="ArticleMatcher.Top"/> does from the same vectors, so the store's float rounding can't change a report.
+    /// </summary>
+    private static async Task<List<ArticleMatch>> TopFromIndexAsync(IVectorIndex index, ArticleMatcher matcher, float[] centroid, int count)
+    {
+        var chunkCount = matcher.Chunks.Count;
+        var wanted = Math.Min(count, matcher.ArticleCount);
+        var found = new List<string>();
+        for (var k = Math.Min(chunkCount, Math.Max(16, 4 * count)); k > 0; k = Math.Min(chunkCount, k * 4))
+        {
+            var hits = await index.SearchAsync(centroid, k);
+            found = hits.Select(h => h.Id[..Math.Max(0, h.Id.LastIndexOf('#'))])
+                .Where(matcher.ArticleIndex.ContainsKey)
+                .Distinct(StringComparer.Ordinal).Take(wanted).ToList();
+            if (found.Count >= wanted || k >= chunkCount)
+            {
+                break;
+            }
+        }
+
+        var bestChunk = new int[matcher.ArticleCount];
+        var similarities = matcher.ArticleSimilarities(centroid, bestChunk);
+        return found.Select(id => (Id: id, Index: matcher.ArticleIndex[id]))
+            .OrderByDescending(x => similarities[x.Index]).ThenBy(x => x.Id, StringComparer.Ordinal)
+            .Select(x => new ArticleMatch(x.Id, Math.Round(similarities[x.Index], 6), bestChunk[x.Index]))
+            .ToList();
     }
 
     private static float[] Unit(ReadOnlySpan<float> vector)
