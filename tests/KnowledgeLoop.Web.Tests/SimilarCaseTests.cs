@@ -46,9 +46,9 @@ public sealed class SimilarCaseTests(WebFixture fixture)
         await using var probe = await PageProbe.OpenAsync(fixture);
         var page = probe.Page;
 
-        await SearchAsync(page, WebFixture.MarkupTicketQuery);
+        await SearchAsync(page, fixture.MarkupTicketQuery);
 
-        var item = page.Locator($"li.case[data-ticket-id='{WebFixture.MarkupTicketId}']");
+        var item = page.Locator($"li.case[data-ticket-id='{fixture.MarkupTicketId}']");
         Assert.Equal(1, await item.CountAsync());
         var text = await item.InnerTextAsync();
         Assert.Contains("<script>window.__xss=1</script>", text, StringComparison.Ordinal);

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using KnowledgeLoop.Infrastructure.Ingestion;
 using KnowledgeLoop.Infrastructure.Storage;
@@ -19,11 +18,8 @@ public sealed class WebFixture : IAsyncLifetime, IDisposable
     /// <summary>Markup that would run script if the page ever inserted ticket text as HTML.</summary>
     public const string Markup = "<script>window.__xss=1</script><img src=x onerror=\"window.__xss=2\">";
 
-    /// <summary>The ticket that carries <see cref="Markup"/> in its subject and description.</summary>
-    public const string MarkupTicketId = "XSS-1";
-
-    /// <summary>A search close to the markup ticket's text (a planted missing topic: duplicated bank feed lines).</summary>
-    public const string MarkupTicketQuery = "bank feed shows every transaction twice after reconnecting the bank";
+    /// <summary>The planted missing topic whose ticket gets the markup: duplicated bank feed lines.</summary>
+    public const string MarkupTopic = "bank-feed-duplicates";
 
     /// <summary>The API key the server is configured with.</summary>
     public const string ApiKey = "web-tests-key";
@@ -60,6 +56,12 @@ public sealed class WebFixture : IAsyncLifetime, IDisposable
         ? Path.GetFullPath(configured)
         : Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
 
+    /// <summary>The ticket whose text carries <see cref="Markup"/>.</summary>
+    public string MarkupTicketId { get; private set; } = string.Empty;
+
+    /// <summary>A search that finds the markup ticket: its description as generated.</summary>
+    public string MarkupTicketQuery { get; private set; } = string.Empty;
+
     /// <summary>A copy of the store as imported, before any analysis, for tests that need their own server.</summary>
     public string UnanalysedStorePath => Path.Combine(_folder, "unanalysed.db");
 
@@ -78,10 +80,10 @@ public sealed class WebFixture : IAsyncLifetime, IDisposable
         Directory.CreateDirectory(ScreenshotFolder);
 
         Data = new SampleDataGenerator(new SampleDataOptions()).Generate(Path.Combine(_folder, "data"));
-        await AppendMarkupTicketAsync(Data.TicketsPath);
 
         var storePath = Path.Combine(_folder, "knowledgeloop.db");
         await ImportAsync(storePath);
+        AddMarkupToATicket(storePath);
         File.Copy(storePath, UnanalysedStorePath);
         if (File.Exists(storePath + "-wal"))
         {
@@ -166,21 +168,27 @@ public sealed class WebFixture : IAsyncLifetime, IDisposable
             .ToDictionary(cells => cells[0], cells => cells[1], StringComparer.Ordinal);
 
     /// <summary>
-    /// One failed first contact on the planted "duplicated bank lines" topic whose subject and description carry
-    /// <see cref="Markup"/>, so that the similar-case search returns it for <see cref="MarkupTicketQuery"/>.
+    /// Appends <see cref="Markup"/> to the subject, description and resolution of one reopened ticket of
+    /// <see cref="MarkupTopic"/>, through the store's own upsert. No other ticket has these words, so the embedder drops
+    /// them (they are in fewer than two documents) and the analysis is the same as on the data as generated; the
+    /// ticket's original description then finds it in the similar-case search.
     /// </summary>
-    private static async Task AppendMarkupTicketAsync(string ticketsPath)
+    private void AddMarkupToATicket(string storePath)
     {
-        static string Cell(string value) => "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-        var subject = "Bank feed shows every transaction twice " + Markup;
-        var description = "After reconnecting the bank, the bank feed shows every transaction twice. " + Markup + " Deleting the duplicates one by one would take hours.";
-        var row = string.Join(',',
-            MarkupTicketId, "2026-08-04T10:00:00Z", "2026-08-04T11:30:00Z", "closed", "CUS-MARKUP", "email", "bank_feeds", "Banking",
-            "normal", "tier1", "Ivan Petrov", Cell(subject), Cell(description), Cell("Asked the customer to delete the duplicates by hand. " + Markup),
-            "1", "false", string.Empty, string.Empty, "agent");
-        var existing = await File.ReadAllTextAsync(ticketsPath);
-        var separator = existing.EndsWith('\n') ? string.Empty : "\n";
-        await File.AppendAllTextAsync(ticketsPath, separator + row + "\n", Encoding.UTF8);
+        var topics = TicketTopics();
+        using var store = KnowledgeStore.Open(storePath);
+        var ticket = store.ReadTickets().First(t =>
+            topics.GetValueOrDefault(t.Id) == MarkupTopic && t.ReopenCount > 0 && !t.Escalated && !string.IsNullOrWhiteSpace(t.Description));
+        MarkupTicketId = ticket.Id;
+        MarkupTicketQuery = ticket.Description!;
+        using var writer = store.BeginWrite("tickets", "web-tests-markup", "generic");
+        writer.Upsert(ticket with
+        {
+            Subject = ticket.Subject + " " + Markup,
+            Description = ticket.Description + " " + Markup,
+            Resolution = ticket.Resolution + " " + Markup,
+        });
+        writer.Commit();
     }
 
     private async Task ImportAsync(string storePath)

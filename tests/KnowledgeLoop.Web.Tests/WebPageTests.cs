@@ -100,7 +100,7 @@ public sealed class WebPageTests(WebFixture fixture)
     {
         await using var probe = await PageProbe.OpenAsync(fixture, width, height);
         var page = probe.Page;
-        await page.FillAsync("#similar-query", WebFixture.MarkupTicketQuery);
+        await page.FillAsync("#similar-query", fixture.MarkupTicketQuery);
         await page.PressAsync("#similar-query", "Enter");
         await page.WaitForSelectorAsync("#similar-results:not([hidden])");
 

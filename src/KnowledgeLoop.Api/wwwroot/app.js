@@ -635,7 +635,8 @@ async function search(query) {
     renderSimilar(result ?? {});
     const resolved = result?.resolved?.length ?? 0;
     const failed = result?.failed?.length ?? 0;
-    replace(status, `${resolved} resolved and ${failed} failed cases like “${query}”.`);
+    const shown = query.length > 80 ? `${query.slice(0, 77).trimEnd()}…` : query;
+    replace(status, `${resolved} resolved and ${failed} failed cases like “${shown}”.`);
   } catch (error) {
     if (error?.name === 'AbortError') {
       return;
