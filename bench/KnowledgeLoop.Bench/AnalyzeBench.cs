@@ -20,6 +20,9 @@ internal static class AnalyzeBench
             : [];
         var readSeconds = clock.Elapsed.TotalSeconds;
 
+        // What the input alone holds (tickets, articles, sessions as records), before the analysis allocates anything.
+        var inputMegabytes = Math.Round(GC.GetTotalMemory(forceFullCollection: true) / 1048576.0);
+
         clock.Restart();
         var result = GapAnalyzer.Analyze(new AnalysisInput(tickets, articles, sessions), new AnalysisOptions());
         var total = clock.Elapsed.TotalSeconds;
@@ -36,6 +39,7 @@ internal static class AnalyzeBench
             ["read_seconds"] = Math.Round(readSeconds, 2),
             ["analysis_seconds"] = Math.Round(total, 2),
             ["stage_seconds"] = result.StageSeconds,
+            ["input_managed_mb"] = inputMegabytes,
             ["peak_memory_mb"] = Math.Round(process.PeakWorkingSet64 / 1048576.0),
         }));
         return 0;

@@ -1,17 +1,14 @@
-var builder = WebApplication.CreateBuilder(args);
+using KnowledgeLoop.Api.Hosting;
 
-builder.Services.AddProblemDetails();
+// The table of contents: everything is registered by AddKnowledgeLoopService (Core, Infrastructure, ProblemDetails,
+// OpenAPI, limits, access) and wired by UseKnowledgeLoopService (pipeline and endpoints); `knowledgeloop serve`
+// makes the same two calls.
+var builder = WebApplication.CreateBuilder(args);
+builder.AddKnowledgeLoopService();
 
 var app = builder.Build();
-
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-
-app.MapGet("/health", () => TypedResults.Ok(new { status = "healthy" }))
-    .WithName("Health")
-    .WithSummary("Liveness: the process is up.");
-
-app.Run();
+app.UseKnowledgeLoopService();
+await app.RunAsync();
 
 /// <summary>Entry point, visible to the API tests' WebApplicationFactory.</summary>
 public partial class Program;

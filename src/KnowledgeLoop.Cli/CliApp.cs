@@ -19,6 +19,7 @@ internal static class CliApp
             AnalyzeCommand.Create(console),
             SimilarCommand.Create(console),
             DemoCommand.Create(console),
+            ServeCommand.Create(console),
         };
 
         var parse = root.Parse(args);

@@ -35,9 +35,11 @@ internal static class DemoCommand
             DefaultValueFactory = _ => new DirectoryInfo("knowledgeloop-demo-report"),
         };
 
+        var serve = new Option<bool>("--serve") { Description = "Then serve the demo store over HTTP with the web page (like 'knowledgeloop serve')." };
+        var urls = ServeCommand.Urls();
         var command = new Command("demo", "Run KnowledgeLoop on the bundled sample data of a fictional B2B SaaS company.")
         {
-            store, data, segment, output,
+            store, data, segment, output, serve, urls,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -80,6 +82,12 @@ internal static class DemoCommand
             await console.Output.WriteLineAsync();
             await console.Output.WriteLineAsync($"Report: {paths.Html}");
             await console.Output.WriteLineAsync($"        {paths.Markdown}, {paths.Json}, {paths.Csv}");
+            if (parse.GetValue(serve))
+            {
+                await console.Output.WriteLineAsync();
+                return await ServeCommand.RunAsync(console, storeFile, parse.GetValue(urls)!, apiKey: null, cancellationToken);
+            }
+
             await console.Output.WriteLineAsync($"Next: knowledgeloop similar \"bank feed shows every transaction twice\" --store {storeFile.Name}");
             return ExitCodes.Success;
         });

@@ -52,13 +52,23 @@ public sealed class SimilarCaseSearch
     }
 
     /// <summary>The <paramref name="k"/> most similar resolved and failed tickets and the 3 best articles.</summary>
-    public async Task<SimilarCases> SearchAsync(string text, int k = 5, CancellationToken cancellationToken = default)
+    public Task<SimilarCases> SearchAsync(string text, int k = 5, CancellationToken cancellationToken = default) =>
+        SearchAsync(text, k, null, cancellationToken);
+
+    /// <summary>The <paramref name="k"/> most similar resolved and failed tickets that pass <paramref name="filter"/>, and the 3 best articles.</summary>
+    public async Task<SimilarCases> SearchAsync(string text, int k, SimilarCaseFilter? filter, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
+        filter ??= new SimilarCaseFilter();
+        var categories = filter.Category is null ? null : new HashSet<string>(StringComparer.Ordinal) { filter.Category };
         var query = _model.Transform([text], cancellationToken).RowMemory(0);
-        var resolved = await _tickets.SearchAsync(query, k, new VectorFilter(Outcomes: Success), cancellationToken);
-        var failed = await _tickets.SearchAsync(query, k, new VectorFilter(Outcomes: Failure), cancellationToken);
+        var resolved = filter.Resolved
+            ? await _tickets.SearchAsync(query, k, new VectorFilter(Categories: categories, Outcomes: Success), cancellationToken)
+            : [];
+        var failed = filter.Failed
+            ? await _tickets.SearchAsync(query, k, new VectorFilter(Categories: categories, Outcomes: Failure), cancellationToken)
+            : [];
         var articles = _matcher.ArticleCount == 0
             ? []
             : _matcher.Top(query.Span, 3)

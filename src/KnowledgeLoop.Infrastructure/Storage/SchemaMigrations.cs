@@ -98,7 +98,28 @@ internal static class SchemaMigrations
         ) WITHOUT ROWID;
         """,
 
-        // 3 (the ai branch; renumber at merge, it only needs to come after 2): remote embeddings already paid for,
+        // 3: the service's background analyses: status, progress and the finished report.json.
+        """
+        CREATE TABLE analyses (
+            id          TEXT    NOT NULL PRIMARY KEY,
+            status      TEXT    NOT NULL,
+            stage       TEXT,
+            percent     REAL    NOT NULL DEFAULT 0,
+            error       TEXT,
+            created_at  INTEGER NOT NULL,
+            started_at  INTEGER,
+            finished_at INTEGER,
+            seed        INTEGER,
+            clusters    INTEGER,
+            as_of       INTEGER,
+            gap_count   INTEGER,
+            report      TEXT
+        );
+        CREATE INDEX ix_analyses_created ON analyses (created_at);
+        CREATE INDEX ix_analyses_status ON analyses (status, created_at);
+        """,
+
+        // 4: remote embeddings already paid for,
         // by model (with its dimensions) and the SHA-256 of the exact text sent.
         """
         CREATE TABLE embedding_cache (

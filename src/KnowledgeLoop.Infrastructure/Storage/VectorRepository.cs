@@ -67,6 +67,25 @@ public sealed class VectorRepository(KnowledgeStore store)
         transaction.Commit();
     }
 
+    /// <summary>Every item of a space, by id, streamed (for loading into any <see cref="IVectorIndex"/>).</summary>
+    public IEnumerable<VectorItem> ReadSpace(string space)
+    {
+        using var command = store.Connection.CreateCommand();
+        command.CommandText = "SELECT id, vector, category, created_at, outcome FROM vectors WHERE space = $space ORDER BY id";
+        command.Parameters.AddWithValue("$space", space);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return new VectorItem(
+                reader.GetString(0),
+                MemoryMarshal.Cast<byte, float>((byte[])reader.GetValue(1)).ToArray(),
+                new VectorPayload(
+                    reader.IsDBNull(2) ? null : reader.GetString(2),
+                    reader.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
+                    reader.IsDBNull(4) ? null : reader.GetString(4)));
+        }
+    }
+
     /// <summary>Loads a space into an exact in-memory index, or null when the space is empty.</summary>
     public ExactVectorIndex? LoadIndex(string space)
     {
