@@ -15,10 +15,16 @@ internal static class AiConfiguration
     /// <summary>The environment prefix.</summary>
     public const string EnvironmentPrefix = "KNOWLEDGELOOP__";
 
+    /// <summary>
+    /// Configuration used instead of the environment by the current async flow only (tests run commands in parallel
+    /// in one process, so they can't set environment variables).
+    /// </summary>
+    internal static AsyncLocal<IConfiguration?> Override { get; } = new();
+
     /// <summary>The configured AI; an invalid setting is a bad-input error naming it.</summary>
     public static ServiceProvider Build(IConfiguration? configuration = null)
     {
-        configuration ??= new ConfigurationBuilder().AddEnvironmentVariables(EnvironmentPrefix).Build();
+        configuration ??= Override.Value ?? new ConfigurationBuilder().AddEnvironmentVariables(EnvironmentPrefix).Build();
         try
         {
             return new ServiceCollection().AddKnowledgeLoopAi(configuration).BuildServiceProvider();
