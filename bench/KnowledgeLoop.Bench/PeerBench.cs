@@ -276,7 +276,7 @@ internal static class PeerBench
         // HNSW, with the peer's parameters and both cores for the build.
         clock.Restart();
         using var hnsw = new HnswVectorIndex(d, new HnswOptions { M = m, EfConstruction = efc, EfSearch = ef, Seed = 100 }, nnDb);
-        hnsw.Upsert(Enumerable.Range(0, nnDb).Select(i => new VectorItem(i.ToString(CultureInfo.InvariantCulture), db.AsMemory(i * d, d), Empty)).ToList());
+        hnsw.Upsert(Enumerable.Range(0, nnDb).Select(i => new VectorItem(i.ToString(CultureInfo.InvariantCulture), db.AsMemory(i * d, d), Payloads[i % Payloads.Length])).ToList());
         t["hnsw_build"] = Seconds(clock);
         var threads = System.Environment.ProcessorCount;
         r["hnsw_params"] = new Dictionary<string, object?>
@@ -307,6 +307,19 @@ internal static class PeerBench
         elapsed = clock.Elapsed.TotalSeconds;
         r["hnsw_single_query_ms"] = Math.Round(1000 * elapsed / ns, 4);
         r["hnsw_qps_single_thread"] = Math.Round(ns / elapsed, 1);
+        // Filtered single queries, as /api/similar makes them: an outcome (a third of the items; the graph walk) and a
+        // category (1 in 20; below ExactFilterFraction, so an exact scan of the matching items).
+        foreach (var (name, filter) in new[] { ("outcome_33pct", OutcomeFilter), ("category_5pct", CategoryFilter) })
+        {
+            clock.Restart();
+            for (var i = 0; i < ns; i++)
+            {
+                hnsw.Search(q.AsSpan(i * d, d), topk, filter, ef);
+            }
+
+            r[$"hnsw_filtered_{name}_single_query_ms"] = Math.Round(1000 * clock.Elapsed.TotalSeconds / ns, 4);
+        }
+
         clock.Restart();
         SearchAll(ef, 1);
         t["hnsw_search_batch_1thread"] = Seconds(clock);
@@ -331,6 +344,9 @@ internal static class PeerBench
     }
 
     private static readonly VectorPayload Empty = new();
+    private static readonly VectorPayload[] Payloads = [.. Enumerable.Range(0, 60).Select(i => new VectorPayload("c" + (i % 20).ToString(CultureInfo.InvariantCulture), null, i % 3 == 0 ? "failure" : "success"))];
+    private static readonly VectorFilter OutcomeFilter = new(Outcomes: new HashSet<string> { "failure" });
+    private static readonly VectorFilter CategoryFilter = new(Categories: new HashSet<string> { "c7" });
 
     private static double Recall(int[][] found, int[] exact, int topk)
     {

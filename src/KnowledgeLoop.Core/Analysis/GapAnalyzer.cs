@@ -64,16 +64,8 @@ public static class GapAnalyzer
 
             // 2. Text: cleaned ticket text, article chunks, session queries.
             Begin(AnalysisStage.Text);
-            var ticketText = new string[tickets.Count];
-            for (var i = 0; i < tickets.Count; i++)
-            {
-                ticketText[i] = TicketText(tickets[i]);
-                if ((i & 0xFFFF) == 0)
-                {
-                    Report(i / (double)tickets.Count);
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-            }
+            // Made on demand (a string per ticket is about 0.8 GB at a million tickets); the embedding reads it in blocks.
+            var ticketText = new LazyList<string>(tickets.Count, i => TicketText(tickets[i]));
 
             var chunks = new ArticleChunker().Chunk(articles);
             var sessionRows = Enumerable.Range(0, input.Sessions.Count).Where(s => !string.IsNullOrWhiteSpace(input.Sessions[s].Query)).ToArray();
@@ -91,7 +83,7 @@ public static class GapAnalyzer
                 ticketVectors = model.Transform(ticketText, cancellationToken);
                 Report(0.9);
                 chunkVectors = chunks.Count == 0 ? new VectorMatrix(0, model.Dimensions) : model.Transform(chunks.Select(c => c.Text).ToList(), cancellationToken);
-                sessionVectors = sessionRows.Length == 0 ? null : model.Transform(sessionRows.Select(s => input.Sessions[s].Query!).ToList(), cancellationToken);
+                sessionVectors = null; // embedded a block at a time where they are assigned
             }
             else
             {
@@ -156,14 +148,22 @@ public static class GapAnalyzer
                 sessionsOf[c] = [];
             }
 
-            if (clustering is not null && sessionVectors is not null)
+            if (clustering is not null && sessionRows.Length > 0)
             {
-                var sessionCluster = OutlierCut.AssignWithinCutoff(sessionVectors, clustering.Model, clustering.Cutoffs).Select(x => x < 0 ? -1 : merged!.MergedOf[x]).ToArray();
-                for (var row = 0; row < sessionRows.Length; row++)
+                // Session queries embedded and assigned a block at a time, so their vectors are never all held at once.
+                for (var start = 0; start < sessionRows.Length; start += LsaModel.TransformBlock)
                 {
-                    if (sessionCluster[row] >= 0)
+                    var block = sessionRows.AsSpan(start, Math.Min(LsaModel.TransformBlock, sessionRows.Length - start)).ToArray();
+                    var blockVectors = sessionVectors is not null
+                        ? SliceRows(sessionVectors, start, block.Length)
+                        : model!.Transform(block.Select(s => input.Sessions[s].Query!).ToList(), cancellationToken);
+                    var sessionCluster = OutlierCut.AssignWithinCutoff(blockVectors, clustering.Model, clustering.Cutoffs);
+                    for (var row = 0; row < block.Length; row++)
                     {
-                        sessionsOf[sessionCluster[row]].Add(sessionRows[row]);
+                        if (sessionCluster[row] >= 0)
+                        {
+                            sessionsOf[merged!.MergedOf[sessionCluster[row]]].Add(block[row]);
+                        }
                     }
                 }
             }
@@ -171,8 +171,8 @@ public static class GapAnalyzer
             // 5. Labels from the failures' own words.
             Begin(AnalysisStage.Labels);
             var failureCluster = failures.Select(i => clusterOf[i]).ToArray();
-            var failureCorpus = LsaModel.Tokenize(failures.Select(i => ticketText[i]).ToList(), lsaOptions, null, cancellationToken);
-            var failureTerms = Enumerable.Range(0, failures.Length).Select(f => failureCorpus.Terms(f)).ToList();
+            var failureCorpus = LsaModel.Tokenize(new LazyList<string>(failures.Length, f => ticketText[failures[f]]), lsaOptions, null, cancellationToken);
+            var failureTerms = new LazyList<IReadOnlyList<string>>(failures.Length, f => failureCorpus.Terms(f));
             var stemmed = clusterCount == 0 ? [] : ClassTfIdf.TopKeywords(failureTerms, failureCluster, clusterCount, 8);
             var surface = SurfaceForms(failures.Select(i => ticketText[i]));
             var keywords = stemmed.Select(list => (IReadOnlyList<ClusterKeyword>)list.Select(k => new ClusterKeyword(
@@ -303,6 +303,10 @@ public static class GapAnalyzer
             }
         }
 
+        /// <summary>Rows [start, start + count) of a matrix, copied.</summary>
+        private static VectorMatrix SliceRows(VectorMatrix matrix, int start, int count) =>
+            start == 0 && count == matrix.Rows ? matrix : VectorMatrix.FromRows(Enumerable.Range(start, count).Select(matrix.RowMemory).ToList());
+
         /// <summary>Texts through the given embedder, a block at a time (the embedder batches its own requests), as unit rows.</summary>
         private async Task<VectorMatrix> EmbedAsync(IEmbeddingGenerator<string, Embedding<float>> embedder, IReadOnlyList<string> texts, EmbeddingGenerationOptions? embeddingOptions, double from, double to)
         {
@@ -329,14 +333,14 @@ public static class GapAnalyzer
             return matrix;
         }
 
-        private IEnumerable<string> FitSample(string[] ticketText, int[] failures)
+        private IEnumerable<string> FitSample(IReadOnlyList<string> ticketText, int[] failures)
         {
             var limit = options.FitSampleSize;
             var chosen = new HashSet<int>(failures.Length > limit ? failures.Take(limit) : failures);
-            if (chosen.Count < limit && ticketText.Length > chosen.Count)
+            if (chosen.Count < limit && ticketText.Count > chosen.Count)
             {
                 var random = new Random(options.Seed);
-                var rest = Enumerable.Range(0, ticketText.Length).Where(i => !chosen.Contains(i)).ToArray();
+                var rest = Enumerable.Range(0, ticketText.Count).Where(i => !chosen.Contains(i)).ToArray();
                 random.Shuffle(rest);
                 foreach (var i in rest.Take(limit - chosen.Count))
                 {
@@ -353,7 +357,7 @@ public static class GapAnalyzer
             IReadOnlyList<IReadOnlyList<int>> representatives,
             int[] failures,
             int[] failureCluster,
-            string[] ticketText,
+            IReadOnlyList<string> ticketText,
             VectorMatrix centroids,
             VectorMatrix ticketVectors,
             IReadOnlyList<TicketOutcome> outcomes,
@@ -643,5 +647,23 @@ public static class GapAnalyzer
     private sealed class InlineProgress(Action<double> report) : IProgress<double>
     {
         public void Report(double value) => report(value);
+    }
+
+    /// <summary>A read-only list whose items are made when read (and not kept): large per-ticket values held one at a time.</summary>
+    private sealed class LazyList<T>(int count, Func<int, T> item) : IReadOnlyList<T>
+    {
+        public int Count => count;
+
+        public T this[int index] => (uint)index < (uint)count ? item(index) : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public IEnumerator<T> GetEnumerator()
+        {
+            for (var i = 0; i < count; i++)
+            {
+                yield return item(i);
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

@@ -29,6 +29,8 @@ public sealed class HnswVectorIndex : IVectorIndex, IDisposable
     private readonly HnswOptions _options;
     private readonly ReaderWriterLockSlim _lock = new();
     private readonly Dictionary<string, int> _nodeOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _categoryIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _outcomeIds = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<SearchContext> _contexts = [];
     private readonly object _entryLock = new();
     private readonly int _m;
@@ -41,6 +43,11 @@ public sealed class HnswVectorIndex : IVectorIndex, IDisposable
     private VectorPayload[] _payloads;
     private bool[] _deleted;
     private byte[] _levels;
+
+    // Payloads as numbers, so a filter is a few array reads per node (the payload record and string sets are slower).
+    private int[] _categoryOf;
+    private int[] _outcomeOf;
+    private long[] _createdOf;
     private int[] _links0;
     private int[]?[] _upper;
     private int[] _nodeLocks;
@@ -68,6 +75,9 @@ public sealed class HnswVectorIndex : IVectorIndex, IDisposable
         _payloads = new VectorPayload[capacity];
         _deleted = new bool[capacity];
         _levels = new byte[capacity];
+        _categoryOf = new int[capacity];
+        _outcomeOf = new int[capacity];
+        _createdOf = new long[capacity];
         _links0 = new int[(long)capacity * _stride0];
         _upper = new int[capacity][];
         _nodeLocks = new int[capacity];
@@ -132,7 +142,7 @@ public sealed class HnswVectorIndex : IVectorIndex, IDisposable
                 }
 
                 _ids[node] = item.Id;
-                _payloads[node] = item.Payload;
+                SetPayload(node, item.Payload);
                 var level = RandomLevel();
                 _levels[node] = (byte)level;
                 _upper[node] = level == 0 ? null : new int[level * (_m + 1)];
@@ -204,16 +214,17 @@ public sealed class HnswVectorIndex : IVectorIndex, IDisposable
                 }
 
                 context.EnsureCapacity(_nodeCount);
-                if (filter is not null && EstimatedPassingFraction(filter) < _options.ExactFilterFraction)
+                var compiled = filter is null ? null : Compile(filter);
+                if (compiled is not null && EstimatedPassingFraction(compiled) < _options.ExactFilterFraction)
                 {
-                    return ExactScan(context, unit, k, filter);
+                    return ExactScan(context, unit, k, compiled);
                 }
 
-                SearchGraph(context, unit, Math.Max(k, efSearch), filter);
-                if (filter is not null && context.Results.Count < k && context.Results.Count < _liveCount)
+                SearchGraph(context, unit, Math.Max(k, efSearch), compiled);
+                if (compiled is not null && context.Results.Count < k && context.Results.Count < _liveCount)
                 {
                     // The walk found fewer matches than asked for: the filter is selective here; only a scan is sure.
-                    return ExactScan(context, unit, k, filter);
+                    return ExactScan(context, unit, k, compiled);
                 }
 
                 return Collect(context.Results, k);
@@ -319,7 +330,7 @@ public sealed class HnswVectorIndex : IVectorIndex, IDisposable
             {
                 index._ids[node] = reader.ReadString();
                 index._deleted[node] = reader.ReadBoolean();
-                index._payloads[node] = ReadPayload(reader);
+                index.SetPayload(node, ReadPayload(reader));
                 var level = reader.ReadByte();
                 index._levels[node] = level;
                 index._upper[node] = level == 0 ? null : new int[level * (index._m + 1)];
@@ -391,6 +402,9 @@ public sealed class HnswVectorIndex : IVectorIndex, IDisposable
         Array.Resize(ref _payloads, grown);
         Array.Resize(ref _deleted, grown);
         Array.Resize(ref _levels, grown);
+        Array.Resize(ref _categoryOf, grown);
+        Array.Resize(ref _outcomeOf, grown);
+        Array.Resize(ref _createdOf, grown);
         Array.Resize(ref _links0, grown * _stride0);
         Array.Resize(ref _upper, grown);
         Array.Resize(ref _nodeLocks, grown);
@@ -508,7 +522,7 @@ public sealed class HnswVectorIndex : IVectorIndex, IDisposable
         return (current, currentDot);
     }
 
-    private void SearchGraph(SearchContext context, ReadOnlySpan<float> query, int ef, VectorFilter? filter)
+    private void SearchGraph(SearchContext context, ReadOnlySpan<float> query, int ef, NodeFilter? filter)
     {
         var current = _entry;
         var currentDot = VectorKernels.Dot(query, Vector(current));
@@ -526,7 +540,7 @@ public sealed class HnswVectorIndex : IVectorIndex, IDisposable
     /// <c>context.Results</c> the best <paramref name="ef"/> nodes that pass (key dot, weakest on top).
     /// </summary>
     private void SearchLayer(
-        SearchContext context, ReadOnlySpan<float> query, ReadOnlySpan<int> entries, int ef, int layer, VectorFilter? filter, bool skipDeleted, bool locking)
+        SearchContext context, ReadOnlySpan<float> query, ReadOnlySpan<int> entries, int ef, int layer, NodeFilter? filter, bool skipDeleted, bool locking)
     {
         var visited = context.NextGeneration();
         var generation = context.Generation;
@@ -601,8 +615,61 @@ public sealed class HnswVectorIndex : IVectorIndex, IDisposable
         }
     }
 
-    private bool Passes(int node, VectorFilter? filter, bool skipDeleted) =>
-        (!skipDeleted || !_deleted[node]) && (filter is null || filter.Matches(_payloads[node]));
+    private bool Passes(int node, NodeFilter? filter, bool skipDeleted) =>
+        (!skipDeleted || !_deleted[node]) && (filter is null || filter.Passes(_categoryOf[node], _outcomeOf[node], _createdOf[node]));
+
+    private void SetPayload(int node, VectorPayload payload)
+    {
+        _payloads[node] = payload;
+        _categoryOf[node] = Intern(_categoryIds, payload.Category);
+        _outcomeOf[node] = Intern(_outcomeIds, payload.Outcome);
+        _createdOf[node] = payload.CreatedAt?.UtcTicks ?? long.MinValue;
+    }
+
+    private static int Intern(Dictionary<string, int> ids, string? value)
+    {
+        if (value is null)
+        {
+            return -1;
+        }
+
+        if (!ids.TryGetValue(value, out var id))
+        {
+            id = ids.Count;
+            ids.Add(value, id);
+        }
+
+        return id;
+    }
+
+    /// <summary>The filter over this index's numbered payloads (same meaning as <see cref="VectorFilter.Matches"/>).</summary>
+    private NodeFilter Compile(VectorFilter filter)
+    {
+        static bool[]? Allowed(IReadOnlySet<string>? values, Dictionary<string, int> ids)
+        {
+            if (values is null)
+            {
+                return null;
+            }
+
+            var allowed = new bool[ids.Count];
+            foreach (var value in values)
+            {
+                if (ids.TryGetValue(value, out var id))
+                {
+                    allowed[id] = true;
+                }
+            }
+
+            return allowed;
+        }
+
+        return new NodeFilter(
+            Allowed(filter.Categories, _categoryIds),
+            Allowed(filter.Outcomes, _outcomeIds),
+            filter.CreatedFrom?.UtcTicks,
+            filter.CreatedBefore?.UtcTicks);
+    }
 
     /// <summary>
     /// The paper's heuristic (algorithm 4): closest first, a candidate is kept only when it is closer to the base than to
@@ -785,7 +852,7 @@ public sealed class HnswVectorIndex : IVectorIndex, IDisposable
     }
 
     /// <summary>The share of a fixed, evenly spread sample of nodes that are live and pass <paramref name="filter"/>.</summary>
-    private double EstimatedPassingFraction(VectorFilter filter)
+    private double EstimatedPassingFraction(NodeFilter filter)
     {
         var sample = Math.Min(FilterSample, _nodeCount);
         var step = (double)_nodeCount / sample;
@@ -802,7 +869,7 @@ public sealed class HnswVectorIndex : IVectorIndex, IDisposable
         return (double)passing / sample;
     }
 
-    private List<VectorHit> ExactScan(SearchContext context, ReadOnlySpan<float> query, int k, VectorFilter? filter)
+    private List<VectorHit> ExactScan(SearchContext context, ReadOnlySpan<float> query, int k, NodeFilter? filter)
     {
         var results = context.Results;
         results.Clear();
@@ -889,6 +956,16 @@ public sealed class HnswVectorIndex : IVectorIndex, IDisposable
     }
 
     private static string? ReadString(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
+
+    /// <summary>A <see cref="VectorFilter"/> compiled against the index's category and outcome numbers and UTC ticks.</summary>
+    private sealed class NodeFilter(bool[]? categories, bool[]? outcomes, long? from, long? before)
+    {
+        public bool Passes(int category, int outcome, long created) =>
+            (categories is null || (category >= 0 && category < categories.Length && categories[category]))
+            && (outcomes is null || (outcome >= 0 && outcome < outcomes.Length && outcomes[outcome]))
+            && (from is null || (created != long.MinValue && created >= from))
+            && (before is null || (created != long.MinValue && created < before));
+    }
 
     /// <summary>One search's scratch space (visited marks, heaps, buffers), pooled so searches allocate almost nothing.</summary>
     private sealed class SearchContext(int dimensions, int maximumLinks)

@@ -161,6 +161,29 @@ public sealed class HnswVectorIndexTests
     }
 
     [Fact]
+    public void Search_Filters_TreatMissingPayloadFieldsAsVectorFilterDoes()
+    {
+        var items = Items(600, 28);
+        var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var bare = items.Select((item, i) => i % 4 == 0 ? item with { Payload = new VectorPayload() } : item).ToList();
+        using var index = new HnswVectorIndex(Dimensions, new HnswOptions { ExactFilterFraction = 1 });
+        index.Upsert(bare);
+        VectorFilter[] filters =
+        [
+            new(Categories: new HashSet<string> { "billing", "unknown" }),
+            new(Outcomes: new HashSet<string> { "failure" }),
+            new(CreatedFrom: start.AddHours(300)),
+            new(CreatedBefore: start.AddHours(50).ToOffset(TimeSpan.FromHours(-5))),
+            new(Categories: new HashSet<string>()),
+        ];
+
+        foreach (var filter in filters)
+        {
+            Assert.Equal(BruteForce(bare, bare[1].Vector.Span, 20, filter), index.Search(bare[1].Vector.Span, 20, filter).Select(h => h.Id));
+        }
+    }
+
+    [Fact]
     public void Delete_RemovesItemsFromResults_AndUpsertReplacesById()
     {
         var items = Items(800, 21);
