@@ -94,6 +94,25 @@ public sealed class WebPageTests(WebFixture fixture)
     }
 
     [Theory]
+    [InlineData("/app.js")]
+    [InlineData("/js/dom.js")]
+    [InlineData("/js/charts.js")]
+    [InlineData("/js/api.js")]
+    [InlineData("/js/format.js")]
+    public async Task Scripts_AsServed_NeverTurnDataIntoMarkupOrInlineStyle(string path)
+    {
+        using var response = await fixture.Http.GetAsync(new Uri(path, UriKind.Relative));
+        var script = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/javascript", response.Content.Headers.ContentType?.MediaType);
+        foreach (var sink in new[] { ".innerHTML", ".outerHTML", "insertAdjacentHTML", "document.write", ".style.", "setAttribute('style'", "cssText", "eval(", "new Function" })
+        {
+            Assert.DoesNotContain(sink, script, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
     [InlineData(390, 844)]
     [InlineData(1280, 800)]
     public async Task Layout_FitsTheViewport_WithoutHorizontalOverflow(int width, int height)
