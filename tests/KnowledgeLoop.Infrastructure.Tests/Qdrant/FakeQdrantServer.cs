@@ -21,11 +21,15 @@ internal sealed class FakeQdrantServer : IAsyncDisposable
     private readonly ConcurrentQueue<(string PathSuffix, int Status, string Body, string ContentType)> _faults = new();
     private TestHttpServer _server = null!;
 
-    private FakeQdrantServer(string? apiKey, string version)
+    private FakeQdrantServer(string? apiKey, string version, bool reportsVersion)
     {
         ApiKey = apiKey;
         Version = version;
+        ReportsVersion = reportsVersion;
     }
+
+    /// <summary>Whether <c>GET /</c> tells the version (a proxy in front may hide it).</summary>
+    public bool ReportsVersion { get; }
 
     public string? ApiKey { get; }
 
@@ -43,9 +47,9 @@ internal sealed class FakeQdrantServer : IAsyncDisposable
 
     public Collection? Get(string collection) => _collections.GetValueOrDefault(collection);
 
-    public static async Task<FakeQdrantServer> StartAsync(string? apiKey = null, string version = "1.15.4")
+    public static async Task<FakeQdrantServer> StartAsync(string? apiKey = null, string version = "1.15.4", bool reportsVersion = true)
     {
-        var fake = new FakeQdrantServer(apiKey, version);
+        var fake = new FakeQdrantServer(apiKey, version, reportsVersion);
         fake._server = await TestHttpServer.StartAsync(fake.HandleAsync);
         return fake;
     }
@@ -118,7 +122,9 @@ internal sealed class FakeQdrantServer : IAsyncDisposable
         var segments = request.Path.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
         var (status, json) = (request.Method, segments) switch
         {
-            ("GET", []) => (200, new JsonObject { ["title"] = "qdrant - vector search engine", ["version"] = Version, ["commit"] = "0000000" }.ToJsonString()),
+            ("GET", []) => (200, ReportsVersion
+                ? new JsonObject { ["title"] = "qdrant - vector search engine", ["version"] = Version, ["commit"] = "0000000" }.ToJsonString()
+                : new JsonObject { ["title"] = "qdrant - vector search engine" }.ToJsonString()),
             ("GET", ["readyz"]) => (200, "all shards are ready"),
             ("GET", ["collections", var name]) => GetCollection(name),
             ("PUT", ["collections", var name]) => CreateCollection(request, server, name, body!),

@@ -121,6 +121,22 @@ public sealed class QdrantVectorIndexTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task SearchAsync_UnknownVersionAndNoQueryRoute_FallsBackAfterThe404()
+    {
+        await using var old = await FakeQdrantServer.StartAsync(version: "1.9.7", reportsVersion: false);
+        var index = await QdrantVectorIndex.OpenAsync(_http, new QdrantOptions { Url = old.Address, RetryDelay = TimeSpan.Zero }, "kl_old_4", 4);
+        await index.UpsertAsync([new VectorItem("a", new float[] { 1, 0, 0, 0 }, new VectorPayload()), new VectorItem("b", new float[] { 0, 1, 0, 0 }, new VectorPayload())]);
+
+        var first = await index.SearchAsync(new float[] { 1, 0.1f, 0, 0 }, 1);
+        var second = await index.SearchAsync(new float[] { 0.1f, 1, 0, 0 }, 1);
+
+        Assert.Null(index.ServerVersion);
+        Assert.Equal(["a", "b"], [Assert.Single(first).Id, Assert.Single(second).Id]);
+        Assert.Single(old.Requests, r => r.Path.EndsWith("/points/query", StringComparison.Ordinal));
+        Assert.Equal(2, old.Requests.Count(r => r.Path.EndsWith("/points/search", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task OpenAsync_WrongApiKey_ThrowsWithThe401AndWhatToSet()
     {
         var error = await Assert.ThrowsAsync<QdrantException>(() => QdrantVectorIndex.OpenAsync(_http, Options("wrong"), "kl_tickets_8", 8));
