@@ -20,8 +20,29 @@ internal static class AnalyzeBench
             : [];
         var readSeconds = clock.Elapsed.TotalSeconds;
 
+        // What the input alone holds (tickets, articles, sessions as records), before the analysis allocates anything.
+        var inputMegabytes = Math.Round(GC.GetTotalMemory(forceFullCollection: true) / 1048576.0);
+
         clock.Restart();
-        var result = GapAnalyzer.Analyze(new AnalysisInput(tickets, articles, sessions), new AnalysisOptions());
+        // Memory per stage: the managed heap after the last collection and the process's working set, at their highest.
+        var memory = new Dictionary<string, double>();
+        var stage = "start";
+        using var self = Process.GetCurrentProcess();
+        void Sample()
+        {
+            self.Refresh();
+            var heap = GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0;
+            var working = self.WorkingSet64 / 1048576.0;
+            memory[stage + "_heap_mb"] = Math.Max(memory.GetValueOrDefault(stage + "_heap_mb"), Math.Round(heap));
+            memory[stage + "_working_set_mb"] = Math.Max(memory.GetValueOrDefault(stage + "_working_set_mb"), Math.Round(working));
+        }
+
+        using var sampler = new Timer(_ => Sample(), null, 0, 250);
+        var progress = new SynchronousProgress(p =>
+        {
+            stage = p.Stage.ToString().ToLowerInvariant();
+        });
+        var result = GapAnalyzer.Analyze(new AnalysisInput(tickets, articles, sessions), new AnalysisOptions(), progress);
         var total = clock.Elapsed.TotalSeconds;
         using var process = Process.GetCurrentProcess();
         process.Refresh();
@@ -36,6 +57,8 @@ internal static class AnalyzeBench
             ["read_seconds"] = Math.Round(readSeconds, 2),
             ["analysis_seconds"] = Math.Round(total, 2),
             ["stage_seconds"] = result.StageSeconds,
+            ["input_managed_mb"] = inputMegabytes,
+            ["memory_by_stage"] = memory,
             ["peak_memory_mb"] = Math.Round(process.PeakWorkingSet64 / 1048576.0),
         }));
         return 0;
@@ -54,5 +77,10 @@ internal static class AnalyzeBench
         }
 
         return list;
+    }
+
+    private sealed class SynchronousProgress(Action<AnalysisProgress> report) : IProgress<AnalysisProgress>
+    {
+        public void Report(AnalysisProgress value) => report(value);
     }
 }

@@ -20,27 +20,18 @@ internal static class EmbedCluster
         var seed = int.Parse(Option(args, "--seed") ?? "42", CultureInfo.InvariantCulture);
         var maxRows = int.Parse(Option(args, "--max-rows") ?? "0", CultureInfo.InvariantCulture);
 
-        var texts = new List<string>();
-        var labels = new List<string>();
-        var records = ReadCsv(file).GetEnumerator();
-        records.MoveNext();
-        var header = records.Current;
-        var textIndex = Array.IndexOf(header, textColumn);
-        var labelIndex = labelColumn is null ? -1 : Array.IndexOf(header, labelColumn);
-        if (textIndex < 0)
+        List<string> texts;
+        List<string> labels;
+        try
         {
-            Console.Error.WriteLine($"no column {textColumn} in {file}");
-            return 1;
+            var (readTexts, readLabels) = ReadColumns(file, textColumn, labelColumn, maxRows);
+            texts = readTexts;
+            labels = readLabels ?? [];
         }
-
-        while (records.MoveNext() && (maxRows == 0 || texts.Count < maxRows))
+        catch (InvalidDataException exception)
         {
-            var record = records.Current;
-            texts.Add(textIndex < record.Length ? record[textIndex] : string.Empty);
-            if (labelIndex >= 0)
-            {
-                labels.Add(labelIndex < record.Length ? record[labelIndex] : string.Empty);
-            }
+            Console.Error.WriteLine(exception.Message);
+            return 1;
         }
 
         var clock = Stopwatch.StartNew();
@@ -94,6 +85,31 @@ internal static class EmbedCluster
 
         Console.WriteLine(JsonSerializer.Serialize(report));
         return 0;
+    }
+
+    /// <summary>The text column (and the label column, when named) of a CSV file; at most <paramref name="maxRows"/> rows unless 0.</summary>
+    internal static (List<string> Texts, List<string>? Labels) ReadColumns(string file, string textColumn, string? labelColumn, int maxRows)
+    {
+        var texts = new List<string>();
+        var labels = labelColumn is null ? null : new List<string>();
+        using var records = ReadCsv(file).GetEnumerator();
+        records.MoveNext();
+        var header = records.Current;
+        var textIndex = Array.IndexOf(header, textColumn);
+        var labelIndex = labelColumn is null ? -1 : Array.IndexOf(header, labelColumn);
+        if (textIndex < 0 || (labelColumn is not null && labelIndex < 0))
+        {
+            throw new InvalidDataException($"no column {(textIndex < 0 ? textColumn : labelColumn)} in {file}");
+        }
+
+        while (records.MoveNext() && (maxRows == 0 || texts.Count < maxRows))
+        {
+            var record = records.Current;
+            texts.Add(textIndex < record.Length ? record[textIndex] : string.Empty);
+            labels?.Add(labelIndex < record.Length ? record[labelIndex] : string.Empty);
+        }
+
+        return (texts, labels);
     }
 
     /// <summary>RFC 4180 records (quoted fields with commas, quotes and newlines).</summary>

@@ -25,6 +25,16 @@ if (args.Length >= 3 && args[0] == "similar")
     return await SimilarBench.RunAsync(args);
 }
 
+if (args.Length >= 2 && args[0] == "kernels")
+{
+    return KernelProfile.Run(args);
+}
+
+if (args.Length >= 2 && args[0] == "peer")
+{
+    return PeerBench.Run(args);
+}
+
 if (args.Length >= 2 && args[0] == "analyze")
 {
     return AnalyzeBench.Run(args);
@@ -32,7 +42,7 @@ if (args.Length >= 2 && args[0] == "analyze")
 
 if (args.Length < 2 || args[0] is not ("import" or "read"))
 {
-    Console.Error.WriteLine("usage: KnowledgeLoop.Bench import|read FILE [--kind tickets|sessions] [--store FILE.db] [--format generic|...] [--mapping FILE]  |  store N  |  embed-cluster CSV --text-col C [--label-col L] [--k N|auto]  |  analyze DATA_DIR  |  queries TICKETS.csv N  |  similar STORE QUERIES [N]");
+    Console.Error.WriteLine("usage: KnowledgeLoop.Bench import|read FILE [--kind tickets|sessions] [--store FILE.db] [--format generic|...] [--mapping FILE]  |  store N  |  embed-cluster CSV --text-col C [--label-col L] [--k N|auto]  |  analyze DATA_DIR  |  peer CSV --text-col C [--label-col L] [--k N] [peer_bench.py's knobs]  |  queries TICKETS.csv N  |  similar STORE QUERIES [N]");
     return 1;
 }
 

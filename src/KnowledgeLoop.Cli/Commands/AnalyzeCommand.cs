@@ -2,8 +2,11 @@ using System.CommandLine;
 using System.Globalization;
 using KnowledgeLoop.Core.Analysis;
 using KnowledgeLoop.Core.Reports;
+using KnowledgeLoop.Infrastructure.Ai;
+using KnowledgeLoop.Infrastructure.Qdrant;
 using KnowledgeLoop.Infrastructure.Reports;
 using KnowledgeLoop.Infrastructure.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace KnowledgeLoop.Cli.Commands;
@@ -87,7 +90,7 @@ internal static class AnalyzeCommand
                 data = DataSet.FromStore(storeFile!, cancellationToken);
             }
 
-            var result = await RunAsync(console, data, options, cancellationToken);
+            var result = await RunAsync(console, data, options, cancellationToken, storeFile);
             if (storeFile is not null)
             {
                 using var knowledgeStore = KnowledgeStore.Open(storeFile.FullName);
@@ -107,18 +110,39 @@ internal static class AnalyzeCommand
         return command;
     }
 
-    /// <summary>Runs the analysis with a progress bar per stage.</summary>
-    public static async Task<AnalysisResult> RunAsync(CliConsole console, DataSet data, AnalysisOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the analysis with a progress bar per stage, with the AI the environment configures (remote embedder, chat
+    /// model, Qdrant; <see cref="AiConfiguration"/>); a remote embedder's vectors are cached in <paramref name="store"/>.
+    /// </summary>
+    public static async Task<AnalysisResult> RunAsync(CliConsole console, DataSet data, AnalysisOptions options, CancellationToken cancellationToken, FileInfo? store = null)
     {
         if (data.Tickets.Count == 0)
         {
             throw new CliException("there are no tickets to analyze.");
         }
 
+        using var services = AiConfiguration.Build();
+        var ai = services.GetRequiredService<KnowledgeLoopAi>();
+        var used = ai.Describe();
+        if (ai.SendsText || ai.Options.Qdrant)
+        {
+            var endpoint = ai.SendsText ? ", endpoint " + ai.OpenAi.Endpoint.AbsoluteUri : string.Empty;
+            console.Note($"AI: embedder {used.EmbeddingModel ?? "local"}, chat {used.ChatModel ?? "none"}, vector store {used.VectorStore}, redaction {(used.Redaction ? "on" : "off")}{endpoint}");
+        }
+
+        using var cacheStore = store is not null && ai.Options.RemoteEmbedder ? KnowledgeStore.Open(store.FullName) : null;
+        var cache = cacheStore is null ? null : new SqliteEmbeddingCache(cacheStore);
         var input = new AnalysisInput(data.Tickets, data.Articles, data.Sessions);
-        return await console.WithStagesAsync(progress => Task.Run(
-            () => GapAnalyzer.Analyze(input, options, new StageProgress(progress), TimeProvider.System, cancellationToken),
-            cancellationToken));
+        try
+        {
+            return await console.WithStagesAsync(progress => Task.Run(
+                () => ai.AnalyzeAsync(input, options, cache, new StageProgress(progress), TimeProvider.System, cancellationToken),
+                cancellationToken));
+        }
+        catch (Exception exception) when (exception is EmbeddingException or QdrantException)
+        {
+            throw new CliException(exception.Message);
+        }
     }
 
     /// <summary>The ranked gaps as a table on stdout.</summary>

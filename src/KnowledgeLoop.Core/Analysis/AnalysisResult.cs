@@ -7,14 +7,14 @@ namespace KnowledgeLoop.Core.Analysis;
 
 /// <summary>What an analysis produced: the report, and what a store keeps for similar-case search.</summary>
 /// <param name="Report">The report document (report.json).</param>
-/// <param name="Model">The fitted embedder, so later queries embed into the same space.</param>
+/// <param name="Model">The fitted local embedder, so later queries embed into the same space; null when a remote embedder gave the vectors.</param>
 /// <param name="TicketVectors">Every ticket's vector, row for row with the input tickets.</param>
 /// <param name="ClusterOfTicket">Each ticket's cluster index, or -1.</param>
 /// <param name="Outcomes">Each ticket's FCR outcome.</param>
 /// <param name="StageSeconds">Seconds per stage (kept out of the report so reports stay reproducible).</param>
 public sealed record AnalysisResult(
     ReportDocument Report,
-    LsaModel Model,
+    LsaModel? Model,
     VectorMatrix TicketVectors,
     IReadOnlyList<int> ClusterOfTicket,
     IReadOnlyList<TicketOutcome> Outcomes,

@@ -11,6 +11,7 @@ using KnowledgeLoop.Core.Reports;
 using KnowledgeLoop.Core.Text;
 using KnowledgeLoop.Core.Tickets;
 using KnowledgeLoop.Core.Vectors;
+using Microsoft.Extensions.AI;
 
 namespace KnowledgeLoop.Core.Analysis;
 
@@ -21,14 +22,21 @@ namespace KnowledgeLoop.Core.Analysis;
 /// </summary>
 public static class GapAnalyzer
 {
-    /// <summary>Runs the analysis.</summary>
-    public static AnalysisResult Analyze(AnalysisInput input, AnalysisOptions options, IProgress<AnalysisProgress>? progress = null, TimeProvider? time = null, CancellationToken cancellationToken = default)
+    /// <summary>Runs the analysis (blocking on the embedder and the index when they are remote: prefer <see cref="AnalyzeAsync"/> then).</summary>
+    public static AnalysisResult Analyze(AnalysisInput input, AnalysisOptions options, IProgress<AnalysisProgress>? progress = null, TimeProvider? time = null, CancellationToken cancellationToken = default) =>
+        AnalyzeAsync(input, options, progress, time, cancellationToken).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Runs the analysis. With neither <see cref="AnalysisInput.Embedder"/> nor <see cref="AnalysisInput.ArticleIndex"/>
+    /// nothing awaits and the task completes synchronously.
+    /// </summary>
+    public static Task<AnalysisResult> AnalyzeAsync(AnalysisInput input, AnalysisOptions options, IProgress<AnalysisProgress>? progress = null, TimeProvider? time = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var run = new Run(input, options, progress, cancellationToken);
-        return run.Execute(time ?? TimeProvider.System);
+        return run.ExecuteAsync(time ?? TimeProvider.System);
     }
 
     private sealed class Run(AnalysisInput input, AnalysisOptions options, IProgress<AnalysisProgress>? progress, CancellationToken cancellationToken)
@@ -37,7 +45,7 @@ public static class GapAnalyzer
         private readonly Stopwatch _clock = new();
         private AnalysisStage _stage;
 
-        public AnalysisResult Execute(TimeProvider time)
+        public async Task<AnalysisResult> ExecuteAsync(TimeProvider time)
         {
             var tickets = input.Tickets;
             var articles = input.Articles;
@@ -56,29 +64,33 @@ public static class GapAnalyzer
 
             // 2. Text: cleaned ticket text, article chunks, session queries.
             Begin(AnalysisStage.Text);
-            var ticketText = new string[tickets.Count];
-            for (var i = 0; i < tickets.Count; i++)
-            {
-                ticketText[i] = TicketText(tickets[i]);
-                if ((i & 0xFFFF) == 0)
-                {
-                    Report(i / (double)tickets.Count);
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
-            }
+            // Made on demand (a string per ticket is about 0.8 GB at a million tickets); the embedding reads it in blocks.
+            var ticketText = new LazyList<string>(tickets.Count, i => TicketText(tickets[i]));
 
             var chunks = new ArticleChunker().Chunk(articles);
             var sessionRows = Enumerable.Range(0, input.Sessions.Count).Where(s => !string.IsNullOrWhiteSpace(input.Sessions[s].Query)).ToArray();
 
             // 3. Embedding: fitted on the failures, a seeded sample of the other tickets and the article chunks.
             Begin(AnalysisStage.Embedding);
-            var fitDocuments = FitSample(ticketText, failures).Concat(chunks.Select(c => c.Text)).ToList();
             var lsaOptions = new LsaOptions { Dimensions = options.Dimensions, Seed = options.Seed };
-            var model = LsaModel.Fit(fitDocuments, lsaOptions, Fraction(0, 0.5), cancellationToken);
-            var ticketVectors = model.Transform(ticketText, cancellationToken);
-            Report(0.9);
-            var chunkVectors = chunks.Count == 0 ? new VectorMatrix(0, model.Dimensions) : model.Transform(chunks.Select(c => c.Text).ToList(), cancellationToken);
-            var sessionVectors = sessionRows.Length == 0 ? null : model.Transform(sessionRows.Select(s => input.Sessions[s].Query!).ToList(), cancellationToken);
+            LsaModel? model = null;
+            VectorMatrix ticketVectors, chunkVectors;
+            VectorMatrix? sessionVectors;
+            if (input.Embedder is not { } embedder)
+            {
+                var fitDocuments = FitSample(ticketText, failures).Concat(chunks.Select(c => c.Text)).ToList();
+                model = LsaModel.Fit(fitDocuments, lsaOptions, Fraction(0, 0.5), cancellationToken);
+                ticketVectors = model.Transform(ticketText, cancellationToken);
+                Report(0.9);
+                chunkVectors = chunks.Count == 0 ? new VectorMatrix(0, model.Dimensions) : model.Transform(chunks.Select(c => c.Text).ToList(), cancellationToken);
+                sessionVectors = null; // embedded a block at a time where they are assigned
+            }
+            else
+            {
+                ticketVectors = await EmbedAsync(embedder, ticketText, null, 0, 0.8);
+                chunkVectors = chunks.Count == 0 ? new VectorMatrix(0, ticketVectors.Dimensions) : await EmbedAsync(embedder, chunks.Select(c => c.Text).ToList(), null, 0.8, 0.9);
+                sessionVectors = sessionRows.Length == 0 ? null : await EmbedAsync(embedder, sessionRows.Select(s => input.Sessions[s].Query!).ToList(), EmbeddingPurpose.ForQueries(), 0.9, 1);
+            }
 
             // 4. Clustering of the failures, then every ticket to its nearest cluster within the cut-off.
             Begin(AnalysisStage.Clustering);
@@ -136,14 +148,22 @@ public static class GapAnalyzer
                 sessionsOf[c] = [];
             }
 
-            if (clustering is not null && sessionVectors is not null)
+            if (clustering is not null && sessionRows.Length > 0)
             {
-                var sessionCluster = OutlierCut.AssignWithinCutoff(sessionVectors, clustering.Model, clustering.Cutoffs).Select(x => x < 0 ? -1 : merged!.MergedOf[x]).ToArray();
-                for (var row = 0; row < sessionRows.Length; row++)
+                // Session queries embedded and assigned a block at a time, so their vectors are never all held at once.
+                for (var start = 0; start < sessionRows.Length; start += LsaModel.TransformBlock)
                 {
-                    if (sessionCluster[row] >= 0)
+                    var block = sessionRows.AsSpan(start, Math.Min(LsaModel.TransformBlock, sessionRows.Length - start)).ToArray();
+                    var blockVectors = sessionVectors is not null
+                        ? SliceRows(sessionVectors, start, block.Length)
+                        : model!.Transform(block.Select(s => input.Sessions[s].Query!).ToList(), cancellationToken);
+                    var sessionCluster = OutlierCut.AssignWithinCutoff(blockVectors, clustering.Model, clustering.Cutoffs);
+                    for (var row = 0; row < block.Length; row++)
                     {
-                        sessionsOf[sessionCluster[row]].Add(sessionRows[row]);
+                        if (sessionCluster[row] >= 0)
+                        {
+                            sessionsOf[merged!.MergedOf[sessionCluster[row]]].Add(block[row]);
+                        }
                     }
                 }
             }
@@ -151,8 +171,8 @@ public static class GapAnalyzer
             // 5. Labels from the failures' own words.
             Begin(AnalysisStage.Labels);
             var failureCluster = failures.Select(i => clusterOf[i]).ToArray();
-            var failureCorpus = LsaModel.Tokenize(failures.Select(i => ticketText[i]).ToList(), lsaOptions, null, cancellationToken);
-            var failureTerms = Enumerable.Range(0, failures.Length).Select(f => failureCorpus.Terms(f)).ToList();
+            var failureCorpus = LsaModel.Tokenize(new LazyList<string>(failures.Length, f => ticketText[failures[f]]), lsaOptions, null, cancellationToken);
+            var failureTerms = new LazyList<IReadOnlyList<string>>(failures.Length, f => failureCorpus.Terms(f));
             var stemmed = clusterCount == 0 ? [] : ClassTfIdf.TopKeywords(failureTerms, failureCluster, clusterCount, 8);
             var surface = SurfaceForms(failures.Select(i => ticketText[i]));
             var keywords = stemmed.Select(list => (IReadOnlyList<ClusterKeyword>)list.Select(k => new ClusterKeyword(
@@ -164,6 +184,11 @@ public static class GapAnalyzer
             // 6. Matching clusters (and their tickets) to articles.
             Begin(AnalysisStage.Matching);
             var matcher = new ArticleMatcher(chunks, chunkVectors);
+            if (input.ArticleIndex is { } articleIndex)
+            {
+                await articleIndex.UpsertAsync(chunks.Select((chunk, i) => new VectorItem(ChunkId(chunk), chunkVectors.RowMemory(i), new VectorPayload())).ToList(), cancellationToken);
+            }
+
             var articleById = articles.GroupBy(a => a.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
             var linkers = LinkingTickets(tickets);
             var articleMetrics = metrics.Articles.ToDictionary(a => a.ArticleId, StringComparer.Ordinal);
@@ -186,7 +211,7 @@ public static class GapAnalyzer
                 }
 
                 var centroid = Unit(centroids!.Row(c));
-                var top = matcher.Top(centroid, 3).ToList();
+                var top = input.ArticleIndex is null ? matcher.Top(centroid, 3).ToList() : await TopFromIndexAsync(input.ArticleIndex, matcher, centroid, 3);
 
                 // Articles the cluster's own tickets link are candidates too, however their words compare: the typing
                 // weighs what happened to the tickets that linked them (DESIGN §4.7, "the tickets' own evidence").
@@ -246,8 +271,8 @@ public static class GapAnalyzer
             {
                 Analysis = new AnalysisSettingsDocument
                 {
-                    Embedder = model.ModelId,
-                    Dimensions = model.Dimensions,
+                    Embedder = model?.ModelId ?? input.Embedder!.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? "remote",
+                    Dimensions = ticketVectors.Dimensions,
                     ClustersRequested = options.Clusters?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "auto",
                     Clusters = clusterCount,
                     Seed = options.Seed,
@@ -278,14 +303,44 @@ public static class GapAnalyzer
             }
         }
 
-        private IEnumerable<string> FitSample(string[] ticketText, int[] failures)
+        /// <summary>Rows [start, start + count) of a matrix, copied.</summary>
+        private static VectorMatrix SliceRows(VectorMatrix matrix, int start, int count) =>
+            start == 0 && count == matrix.Rows ? matrix : VectorMatrix.FromRows(Enumerable.Range(start, count).Select(matrix.RowMemory).ToList());
+
+        /// <summary>Texts through the given embedder, a block at a time (the embedder batches its own requests), as unit rows.</summary>
+        private async Task<VectorMatrix> EmbedAsync(IEmbeddingGenerator<string, Embedding<float>> embedder, IReadOnlyList<string> texts, EmbeddingGenerationOptions? embeddingOptions, double from, double to)
+        {
+            const int Block = 1024;
+            var rows = new List<ReadOnlyMemory<float>>(texts.Count);
+            for (var start = 0; start < texts.Count; start += Block)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+
+                // Endpoints refuse empty input; an empty ticket text still needs a row.
+                var block = texts.Skip(start).Take(Block).Select(t => string.IsNullOrWhiteSpace(t) ? "(empty)" : t).ToList();
+                var embeddings = await embedder.GenerateAsync(block, embeddingOptions, cancellationToken);
+                if (embeddings.Count != block.Count)
+                {
+                    throw new InvalidOperationException($"The embedder returned {embeddings.Count} embeddings for {block.Count} texts.");
+                }
+
+                rows.AddRange(embeddings.Select(e => e.Vector));
+                Report(from + ((to - from) * Math.Min(texts.Count, start + Block) / texts.Count));
+            }
+
+            var matrix = VectorMatrix.FromRows(rows);
+            matrix.NormalizeRows();
+            return matrix;
+        }
+
+        private IEnumerable<string> FitSample(IReadOnlyList<string> ticketText, int[] failures)
         {
             var limit = options.FitSampleSize;
             var chosen = new HashSet<int>(failures.Length > limit ? failures.Take(limit) : failures);
-            if (chosen.Count < limit && ticketText.Length > chosen.Count)
+            if (chosen.Count < limit && ticketText.Count > chosen.Count)
             {
                 var random = new Random(options.Seed);
-                var rest = Enumerable.Range(0, ticketText.Length).Where(i => !chosen.Contains(i)).ToArray();
+                var rest = Enumerable.Range(0, ticketText.Count).Where(i => !chosen.Contains(i)).ToArray();
                 random.Shuffle(rest);
                 foreach (var i in rest.Take(limit - chosen.Count))
                 {
@@ -302,7 +357,7 @@ public static class GapAnalyzer
             IReadOnlyList<IReadOnlyList<int>> representatives,
             int[] failures,
             int[] failureCluster,
-            string[] ticketText,
+            IReadOnlyList<string> ticketText,
             VectorMatrix centroids,
             VectorMatrix ticketVectors,
             IReadOnlyList<TicketOutcome> outcomes,
@@ -498,6 +553,38 @@ public static class GapAnalyzer
         return "gap-" + (hash & 0xFFFFFFFFFFUL).ToString("x10", System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    private static string ChunkId(ArticleChunk chunk) => chunk.ArticleId + "#" + chunk.Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The <paramref name="count"/> articles nearest <paramref name="centroid"/> as the vector index finds them (its best
+    /// chunk hits, widened until enough distinct articles come back), scored and ordered exactly as
+    /// <see cref="ArticleMatcher.Top"/> does from the same vectors, so the store's float rounding can't change a report.
+    /// </summary>
+    private static async Task<List<ArticleMatch>> TopFromIndexAsync(IVectorIndex index, ArticleMatcher matcher, float[] centroid, int count)
+    {
+        var chunkCount = matcher.Chunks.Count;
+        var wanted = Math.Min(count, matcher.ArticleCount);
+        var found = new List<string>();
+        for (var k = Math.Min(chunkCount, Math.Max(16, 4 * count)); k > 0; k = Math.Min(chunkCount, k * 4))
+        {
+            var hits = await index.SearchAsync(centroid, k);
+            found = hits.Select(h => h.Id[..Math.Max(0, h.Id.LastIndexOf('#'))])
+                .Where(matcher.ArticleIndex.ContainsKey)
+                .Distinct(StringComparer.Ordinal).Take(wanted).ToList();
+            if (found.Count >= wanted || k >= chunkCount)
+            {
+                break;
+            }
+        }
+
+        var bestChunk = new int[matcher.ArticleCount];
+        var similarities = matcher.ArticleSimilarities(centroid, bestChunk);
+        return found.Select(id => (Id: id, Index: matcher.ArticleIndex[id]))
+            .OrderByDescending(x => similarities[x.Index]).ThenBy(x => x.Id, StringComparer.Ordinal)
+            .Select(x => new ArticleMatch(x.Id, Math.Round(similarities[x.Index], 6), bestChunk[x.Index]))
+            .ToList();
+    }
+
     private static float[] Unit(ReadOnlySpan<float> vector)
     {
         var copy = vector.ToArray();
@@ -560,5 +647,23 @@ public static class GapAnalyzer
     private sealed class InlineProgress(Action<double> report) : IProgress<double>
     {
         public void Report(double value) => report(value);
+    }
+
+    /// <summary>A read-only list whose items are made when read (and not kept): large per-ticket values held one at a time.</summary>
+    private sealed class LazyList<T>(int count, Func<int, T> item) : IReadOnlyList<T>
+    {
+        public int Count => count;
+
+        public T this[int index] => (uint)index < (uint)count ? item(index) : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public IEnumerator<T> GetEnumerator()
+        {
+            for (var i = 0; i < count; i++)
+            {
+                yield return item(i);
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

@@ -35,6 +35,12 @@ public sealed class KMeansOptions
     /// <summary>With <see cref="KMeansAlgorithm.Auto"/>, inputs of at least this many rows use mini-batch. Defaults to 20,000.</summary>
     public int MiniBatchThreshold { get; set; } = 20_000;
 
+    /// <summary>
+    /// Lloyd's k-means++ seeding looks at a seeded sample of at most this many rows (its cost is k passes over the rows
+    /// it sees; the Lloyd iterations still use every row). Null: every row. Defaults to 20,000.
+    /// </summary>
+    public int? InitializationSampleSize { get; set; } = 20_000;
+
     /// <summary>Threads used; the result does not depend on it. Defaults to null: all processors.</summary>
     public int? NumberOfThreads { get; set; }
 
@@ -48,6 +54,7 @@ public sealed class KMeansOptions
         Require(MiniBatchSize >= 1, nameof(MiniBatchSize), MiniBatchSize);
         Require(MiniBatchThreshold >= 1, nameof(MiniBatchThreshold), MiniBatchThreshold);
         Require(NumberOfThreads is null or >= 1, nameof(NumberOfThreads), NumberOfThreads ?? 0);
+        Require(InitializationSampleSize is null or >= 1, nameof(InitializationSampleSize), InitializationSampleSize ?? 0);
         Require(Enum.IsDefined(InitializationAlgorithm), nameof(InitializationAlgorithm), (int)InitializationAlgorithm);
         Require(Enum.IsDefined(Algorithm), nameof(Algorithm), (int)Algorithm);
     }

@@ -64,9 +64,15 @@ public sealed class KMeansTrainer
     private KMeansModel FitLloyd(KMeansData data, Random random)
     {
         KMeansModel? best = null;
+        var seeding = data;
+        if (_options.InitializationSampleSize is { } sampleSize && data.Rows > sampleSize && sampleSize >= _options.NumberOfClusters)
+        {
+            seeding = new KMeansData(data.Source.Select(Sample(random, data.Rows, sampleSize)), _options.NumberOfThreads, data.CancellationToken);
+        }
+
         for (var restart = 0; restart < _options.NumberOfRestarts; restart++)
         {
-            var centers = Initialize(data, random);
+            var centers = Initialize(seeding, random);
             var model = Lloyd(data, centers, _options.MaximumNumberOfIterations);
             if (best is null || model.Inertia < best.Inertia)
             {

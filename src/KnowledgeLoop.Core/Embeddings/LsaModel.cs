@@ -18,6 +18,9 @@ public sealed class LsaModel
     private const int FormatVersion = 1;
     private const int RowBlock = 1024;
 
+    /// <summary>Documents embedded at a time by <see cref="Transform(IReadOnlyList{string}, CancellationToken)"/>.</summary>
+    internal const int TransformBlock = 32_768;
+
     private static readonly byte[] Magic = "KLLSA\0"u8.ToArray();
 
     private readonly string[] _terms;
@@ -94,13 +97,30 @@ public sealed class LsaModel
 
     /// <summary>Fits a model on an already tokenized corpus (made with the same cleaner and stemming) and embeds its documents.</summary>
     public static LsaFitResult FitTransform(
-        TokenizedCorpus corpus, LsaOptions? options = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+        TokenizedCorpus corpus, LsaOptions? options = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default) =>
+        FitTransform(corpus, options, progress, null, cancellationToken);
+
+    /// <summary>The fit, with the seconds of each stage (vocabulary, tfidf, svd, project) added to <paramref name="stageSeconds"/>: the benchmark's breakdown.</summary>
+    internal static LsaFitResult FitTransform(
+        TokenizedCorpus corpus, LsaOptions? options, IProgress<double>? progress, IDictionary<string, double>? stageSeconds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(corpus);
         options ??= new LsaOptions();
         options.Validate();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        void Lap(string stage)
+        {
+            if (stageSeconds is not null)
+            {
+                stageSeconds[stage] = clock.Elapsed.TotalSeconds;
+            }
+
+            clock.Restart();
+        }
+
         var documents = corpus.DocumentCount;
         var vocabulary = VocabularyBuilder.Build(corpus, options);
+        Lap("vocabulary");
         if (vocabulary.Terms.Length == 0)
         {
             throw new InvalidOperationException(
@@ -121,19 +141,55 @@ public sealed class LsaModel
         }
 
         var weights = BuildRows(documents, idf.Length, vocabulary.Collect(corpus), idf, cancellationToken);
+        Lap("tfidf");
+        var transposed = weights.Transpose();
+        Lap("transpose");
         progress?.Report(0.2);
         var (components, singularValues) = RandomizedSvd.Compute(
-            weights, weights.Transpose(), dimensions, options.Oversampling, options.PowerIterations, options.Seed,
-            fraction => progress?.Report(0.2 + 0.7 * fraction), cancellationToken);
+            weights, transposed, dimensions, options.Oversampling, options.PowerIterations, options.Seed,
+            fraction => progress?.Report(0.2 + 0.7 * fraction), cancellationToken, stageSeconds);
+        Lap("svd");
         var model = new LsaModel(options, documents, vocabulary.Terms, idf, dimensions, components, singularValues);
         var vectors = model.Project(weights, cancellationToken);
+        Lap("project");
         progress?.Report(1);
         return new LsaFitResult(model, vectors, corpus);
     }
 
-    /// <summary>Embeds documents into this model's space (unit vectors; zero for a document with no known term).</summary>
-    public VectorMatrix Transform(IReadOnlyList<string> documents, CancellationToken cancellationToken = default) =>
-        Transform(Tokenize(documents, Options, null, cancellationToken), cancellationToken);
+    /// <summary>
+    /// Embeds documents into this model's space (unit vectors; zero for a document with no known term). Runs in blocks
+    /// of <see cref="TransformBlock"/> documents, so only one block's tokens and TF-IDF rows are ever held (a million
+    /// tickets would otherwise hold about 1 GB of them); every row is computed as it would be in one piece.
+    /// </summary>
+    public VectorMatrix Transform(IReadOnlyList<string> documents, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        if (documents.Count <= TransformBlock)
+        {
+            return Transform(Tokenize(documents, Options, null, cancellationToken), cancellationToken);
+        }
+
+        var result = new VectorMatrix(documents.Count, Dimensions);
+        var block = new string[TransformBlock];
+        for (var start = 0; start < documents.Count; start += TransformBlock)
+        {
+            var count = Math.Min(TransformBlock, documents.Count - start);
+            if (count < block.Length)
+            {
+                block = new string[count];
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                block[i] = documents[start + i];
+            }
+
+            var vectors = Transform(Tokenize(block, Options, null, cancellationToken), cancellationToken);
+            vectors.Data.AsSpan().CopyTo(result.Data.AsSpan(start * Dimensions, count * Dimensions));
+        }
+
+        return result;
+    }
 
     /// <summary>Embeds an already tokenized corpus (made with this model's cleaner and stemming).</summary>
     public VectorMatrix Transform(TokenizedCorpus corpus, CancellationToken cancellationToken = default) =>

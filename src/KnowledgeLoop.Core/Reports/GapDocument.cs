@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace KnowledgeLoop.Core.Reports;
 
 /// <summary>One of report.json "gaps" (DESIGN §9); written by the gap analysis, absent from metrics-only documents.</summary>
@@ -121,4 +123,24 @@ public sealed record GapDocument
 
     /// <summary>Evidence for the drill-down: the representative tickets first, then failures (capped).</summary>
     public IReadOnlyList<EvidenceTicketDocument>? Evidence { get; init; }
+
+    /// <summary>A chat model's name for the gap (the extractive <see cref="Title"/> stays); null without a chat model.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? AiTitle { get; init; }
+
+    /// <summary>A chat model's two or three sentences on the gap; null without a chat model.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? AiSummary { get; init; }
+
+    /// <summary>A drafted article outline for missing and ineffective gaps; null without a chat model.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ArticleOutlineDocument? Outline { get; init; }
+
+    /// <summary>A chat model's second opinion on a borderline type; the rule-based <see cref="Type"/> stays.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public TypeOpinionDocument? TypeOpinion { get; init; }
+
+    /// <summary>Why a chat output fell back to the extractive labels ("name_gap: not JSON"), when one did.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? AiFallbacks { get; init; }
 }

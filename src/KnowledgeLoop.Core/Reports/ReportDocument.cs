@@ -47,4 +47,8 @@ public sealed record ReportDocument
     /// <summary>Ids of failed tickets no cluster took; null (and not written) in a metrics-only document.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? UnclusteredFailures { get; init; }
+
+    /// <summary>Whether remote AI was used, with which models, and whether text was redacted; null when not recorded.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public AiDocument? Ai { get; init; }
 }

@@ -31,6 +31,7 @@ internal static class HtmlGapDetails
         }
 
         Fact(html, "Keywords", gap.Keywords.Count == 0 ? "none" : string.Concat(gap.Keywords.Select(k => "<span class=\"chip\">" + Html.Encode(k) + "</span>")));
+        ChatOutputs(html, gap);
         Fact(html, "Coverage", ReportText.Percent(gap.Coverage) + " of its tickets have an article above the threshold");
         Fact(html, "Trend", Html.Encode(ReportText.Trend(gap)) + " <span class=\"muted\">(failures, last 4 weeks vs the 4 before)</span>");
         Fact(html, "Expected lift", Html.Encode(ReportText.Lift(gap)) + (gap.ExpectedFcrLiftCiLow is null ? string.Empty : " <span class=\"muted\">(FCR points, 95% bootstrap interval)</span>"));
@@ -52,6 +53,32 @@ internal static class HtmlGapDetails
         Evidence(html, gap);
         HtmlReport.IdList(html, gap.FailureTicketIds, "All failed tickets of this gap");
         html.Append("</div>\n</details>\n");
+    }
+
+    /// <summary>What a chat model added, only when it did.</summary>
+    private static void ChatOutputs(StringBuilder html, GapDocument gap)
+    {
+        if (gap.AiTitle is { } title)
+        {
+            Fact(html, "Chat model's reading", "<strong>" + Html.Encode(title) + "</strong>" + (gap.AiSummary is { } summary ? " — " + Html.Encode(summary) : string.Empty));
+        }
+
+        if (gap.Outline is { } outline)
+        {
+            Fact(html, "Draft article", "<strong>" + Html.Encode(outline.Title) + "</strong> <span class=\"muted\">for " + Html.Encode(outline.Audience) + "</span><ol>"
+                + string.Concat(outline.Steps.Select(step => "<li>" + Html.Encode(step) + "</li>")) + "</ol>"
+                + "<span class=\"muted\">What the failed tickets needed:</span> " + string.Join("; ", outline.Needs.Select(Html.Encode)));
+        }
+
+        if (gap.TypeOpinion is { } opinion)
+        {
+            Fact(html, "Second opinion", HtmlReport.TypeBadge(opinion.Type) + (opinion.Agrees ? " agrees — " : " disagrees — ") + Html.Encode(opinion.Reason));
+        }
+
+        if (gap.AiFallbacks is { Count: > 0 } fallbacks)
+        {
+            Fact(html, "Chat fallbacks", "<span class=\"muted\">" + string.Join("; ", fallbacks.Select(Html.Encode)) + "</span>");
+        }
     }
 
     private static void Fact(StringBuilder html, string term, string definitionHtml) =>

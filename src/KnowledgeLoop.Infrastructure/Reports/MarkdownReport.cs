@@ -169,6 +169,7 @@ public static class MarkdownReport
         }
 
         md.Append("- **Keywords:** ").Append(gap.Keywords.Count == 0 ? "none" : string.Join(", ", gap.Keywords.Select(Escape))).Append('\n');
+        ChatOutputs(md, gap);
         md.Append("- **What to do:** ").Append(Escape(ReportText.Action(gap))).Append('\n');
         md.Append("- **Impact:** ").Append(ReportText.Count(gap.FailureCount)).Append(" failures of ")
             .Append(ReportText.Count(gap.TicketCount)).Append(" tickets, FCR ").Append(ReportText.Percent(gap.Fcr))
@@ -247,6 +248,43 @@ public static class MarkdownReport
         md.Append('\n');
     }
 
+    /// <summary>What a chat model added (DESIGN §4.5), only when it did: its name, summary, outline and type opinion.</summary>
+    private static void ChatOutputs(StringBuilder md, GapDocument gap)
+    {
+        if (gap.AiTitle is { } title)
+        {
+            md.Append("- **Chat model's reading:** ").Append(Escape(title));
+            if (gap.AiSummary is { } summary)
+            {
+                md.Append(" — ").Append(Escape(summary));
+            }
+
+            md.Append('\n');
+        }
+
+        if (gap.Outline is { } outline)
+        {
+            md.Append("- **Draft article:** ").Append(Escape(outline.Title)).Append(" (for ").Append(Escape(outline.Audience)).Append(")\n");
+            for (var i = 0; i < outline.Steps.Count; i++)
+            {
+                md.Append("  ").Append(i + 1).Append(". ").Append(Escape(outline.Steps[i])).Append('\n');
+            }
+
+            md.Append("  - What the failed tickets needed: ").Append(string.Join("; ", outline.Needs.Select(Escape))).Append('\n');
+        }
+
+        if (gap.TypeOpinion is { } opinion)
+        {
+            md.Append("- **Second opinion on the type:** ").Append(Escape(opinion.Type)).Append(opinion.Agrees ? " (agrees)" : " (disagrees)")
+                .Append(" — ").Append(Escape(opinion.Reason)).Append('\n');
+        }
+
+        if (gap.AiFallbacks is { Count: > 0 } fallbacks)
+        {
+            md.Append("- **Chat model fell back to the extractive labels:** ").Append(string.Join("; ", fallbacks.Select(Escape))).Append('\n');
+        }
+    }
+
     private static void Diagnostics(StringBuilder md, ReportDocument report)
     {
         md.Append("## Diagnostics\n\n");
@@ -301,5 +339,15 @@ public static class MarkdownReport
         }
 
         md.Append('\n');
+        if (report.Ai is { } ai && (ai.RemoteAi || ai.Embedder != "local" || ai.ChatModel is not null || ai.VectorStore != "embedded"))
+        {
+            md.Append('\n').Append("AI: embedder ").Append(Escape(ai.EmbeddingModel ?? ai.Embedder))
+                .Append(" · chat model ").Append(Escape(ai.ChatModel ?? "none"))
+                .Append(" · vector store ").Append(Escape(ai.VectorStore))
+                .Append(" · redaction ").Append(ai.Redaction ? "on" : "off")
+                .Append(ai.RemoteAi ? " · ticket text was sent to a remote endpoint"
+                    : ai.Embedder != "local" || ai.ChatModel is not null ? " · ticket text went only to an endpoint on this machine" : string.Empty)
+                .Append('\n');
+        }
     }
 }

@@ -17,6 +17,9 @@ public static class AnalysisStore
     /// <summary>The model's name in the store.</summary>
     public const string ModelName = "embedder";
 
+    /// <summary>The model kind recorded when a remote embedder gave the vectors.</summary>
+    public const string RemoteKind = "remote:";
+
     /// <summary>The vector space of ticket vectors.</summary>
     public const string TicketSpace = "tickets";
 
@@ -32,8 +35,15 @@ public static class AnalysisStore
         }
 
         var repository = new VectorRepository(store);
-        using (var buffer = new MemoryStream())
+        if (result.Model is null)
         {
+            // A remote embedder's vectors: similar-case search can't embed queries into that space without it, so the
+            // store keeps a marker instead of a model, and OpenSearch says so.
+            repository.SaveModel(ModelName, RemoteKind + (result.Report.Analysis?.Embedder ?? "remote"), []);
+        }
+        else
+        {
+            using var buffer = new MemoryStream();
             result.Model.Save(buffer);
             repository.SaveModel(ModelName, result.Model.ModelId, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
         }
@@ -53,6 +63,12 @@ public static class AnalysisStore
         if (bytes is null)
         {
             return null;
+        }
+
+        if (bytes.Length == 0)
+        {
+            throw new StoreException(
+                "The last analysis in this store used a remote embedder; similar-case search needs the local one. Run 'knowledgeloop analyze' with the local embedder (without KNOWLEDGELOOP__AI__EMBEDDER=openai) to search.");
         }
 
         LsaModel model;

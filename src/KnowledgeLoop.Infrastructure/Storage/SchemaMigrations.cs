@@ -118,6 +118,19 @@ internal static class SchemaMigrations
         CREATE INDEX ix_analyses_created ON analyses (created_at);
         CREATE INDEX ix_analyses_status ON analyses (status, created_at);
         """,
+
+        // 4: remote embeddings already paid for,
+        // by model (with its dimensions) and the SHA-256 of the exact text sent.
+        """
+        CREATE TABLE embedding_cache (
+            model      TEXT    NOT NULL,
+            text_hash  TEXT    NOT NULL,
+            dimensions INTEGER NOT NULL,
+            vector     BLOB    NOT NULL,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (model, text_hash)
+        ) WITHOUT ROWID;
+        """,
     ];
 
     /// <summary>Brings the database up to the latest version; each step commits with its version bump.</summary>

@@ -197,6 +197,22 @@ public class LsaModelTests
     }
 
     [Fact]
+    public void Transform_MoreDocumentsThanOneBlock_EqualsTheUnblockedTransform()
+    {
+        string[] words = ["invoice", "payment", "bank", "feed", "sync", "error", "login", "password", "export", "report", "tax", "currency"];
+        var documents = Enumerable.Range(0, LsaModel.TransformBlock + 1234)
+            .Select(i => $"{words[i % 12]} {words[(i / 12) % 12]} {words[(i / 144) % 12]} {words[(i * 7) % 12]}")
+            .ToList();
+        var model = LsaModel.Fit(documents.Take(2000).ToList(), new LsaOptions { Dimensions = 5 });
+
+        var blocked = model.Transform(documents);
+        var whole = model.Transform(LsaModel.Tokenize(documents, model.Options));
+
+        Assert.Equal(documents.Count, blocked.Rows);
+        Assert.Equal(whole.Data, blocked.Data);
+    }
+
+    [Fact]
     public void Transform_UnknownWords_GiveAZeroVector()
     {
         var model = LsaModel.Fit(TwoTopics(20), new LsaOptions { Dimensions = 4 });

@@ -68,6 +68,13 @@ internal sealed partial class SimilarSearchProvider(KnowledgeStoreFactory stores
     /// <summary>Swaps in the search of a just-finished analysis.</summary>
     public async Task ReplaceAsync(AnalysisResult result, IReadOnlyList<Ticket> tickets, IReadOnlyList<Article> articles, CancellationToken cancellationToken = default)
     {
+        if (result.Model is null)
+        {
+            // A remote embedder's vectors can't be queried with the local model: no similar-case search until a local run.
+            Volatile.Write(ref _current, null);
+            return;
+        }
+
         var index = new OutcomePartitionedIndex(result.Model.Dimensions, indexes);
         for (var start = 0; start < tickets.Count; start += BatchSize)
         {
@@ -97,7 +104,7 @@ internal sealed partial class SimilarSearchProvider(KnowledgeStoreFactory stores
         using var store = stores.Open();
         var repository = new VectorRepository(store);
         var bytes = repository.LoadModel(AnalysisStore.ModelName);
-        if (bytes is null)
+        if (bytes is null || bytes.Length == 0)
         {
             return null;
         }
