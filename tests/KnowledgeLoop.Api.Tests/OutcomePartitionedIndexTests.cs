@@ -39,8 +39,7 @@ public sealed class OutcomePartitionedIndexTests
         var items = Items(2_000, dimensions, seed: 3);
         using var exact = new ExactVectorIndex(dimensions);
         exact.Upsert(items);
-        var partitioned = new OutcomePartitionedIndex(dimensions, new ExactVectorIndexFactory());
-        await partitioned.UpsertAsync(items);
+        var partitioned = OutcomePartitionedIndex.Build(dimensions, items, new ExactFactory());
         var filter = outcome is null && category is null
             ? null
             : new VectorFilter(
@@ -57,5 +56,37 @@ public sealed class OutcomePartitionedIndexTests
         }
 
         Assert.Equal(items.Count, partitioned.Count);
+    }
+
+    [Fact]
+    public async Task Search_OverGraphPartitions_FindsMostOfTheExactNeighbours()
+    {
+        const int dimensions = 16;
+        var items = Items(3_000, dimensions, seed: 4);
+        using var exact = new ExactVectorIndex(dimensions);
+        exact.Upsert(items);
+        var graph = new Microsoft.Extensions.Options.OptionsWrapper<VectorIndexOptions>(new VectorIndexOptions { HnswThreshold = 100 });
+        var partitioned = OutcomePartitionedIndex.Build(dimensions, items, new SizedVectorIndexFactory(graph));
+        var filter = new VectorFilter(Outcomes: new HashSet<string>(StringComparer.Ordinal) { "success" });
+
+        var found = 0;
+        var queries = Items(20, dimensions, seed: 8);
+        foreach (var query in queries)
+        {
+            var expected = (await exact.SearchAsync(query.Vector, 10, filter)).Select(h => h.Id).ToHashSet(StringComparer.Ordinal);
+            found += (await partitioned.SearchAsync(query.Vector, 10, filter)).Count(h => expected.Contains(h.Id));
+        }
+
+        Assert.True(found >= 0.9 * 10 * queries.Count, $"recall {found / (10.0 * queries.Count):0.00}");
+    }
+
+    private sealed class ExactFactory : IVectorIndexFactory
+    {
+        public IVectorIndex Build(int dimensions, IReadOnlyCollection<VectorItem> items)
+        {
+            var index = new ExactVectorIndex(dimensions);
+            index.Upsert(items);
+            return index;
+        }
     }
 }

@@ -4,6 +4,7 @@ using KnowledgeLoop.Api.Features.Imports;
 using KnowledgeLoop.Api.Features.Metrics;
 using KnowledgeLoop.Api.Features.Similar;
 using KnowledgeLoop.Core.Analysis;
+using KnowledgeLoop.Core.Vectors;
 using KnowledgeLoop.Infrastructure.Storage;
 using Microsoft.Extensions.Options;
 
@@ -43,7 +44,11 @@ internal static class KnowledgeLoopServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddSingleton(sp => new KnowledgeStoreFactory(sp.GetRequiredService<IOptions<StoreOptions>>().Value.Path));
-        services.AddSingleton<IVectorIndexFactory, ExactVectorIndexFactory>();
+        services.AddOptions<VectorIndexOptions>()
+            .BindConfiguration("KnowledgeLoop:" + VectorIndexOptions.SectionName)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<VectorIndexOptions>, VectorIndexOptionsValidator>();
+        services.AddSingleton<IVectorIndexFactory, SizedVectorIndexFactory>();
         services.AddSingleton<IAnalysisObserver, NoAnalysisObserver>();
         services.AddSingleton<AnalysisQueue>();
         services.AddHostedService<AnalysisWorker>();

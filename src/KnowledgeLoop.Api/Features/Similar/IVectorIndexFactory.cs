@@ -2,9 +2,9 @@ using KnowledgeLoop.Core.Vectors;
 
 namespace KnowledgeLoop.Api.Features.Similar;
 
-/// <summary>Makes the in-memory index similar-case search runs on: the seam where an approximate index (HNSW) plugs in.</summary>
+/// <summary>Builds the in-memory indexes similar-case search runs on: the seam where the kind of index is chosen.</summary>
 internal interface IVectorIndexFactory
 {
-    /// <summary>An empty index for vectors of <paramref name="dimensions"/>.</summary>
-    IVectorIndex Create(int dimensions);
+    /// <summary>An index holding <paramref name="items"/> (all at once, so a graph index builds on every core).</summary>
+    IVectorIndex Build(int dimensions, IReadOnlyCollection<VectorItem> items);
 }

@@ -19,7 +19,6 @@ namespace KnowledgeLoop.Api.Features.Similar;
 internal sealed partial class SimilarSearchProvider(KnowledgeStoreFactory stores, IVectorIndexFactory indexes, ILogger<SimilarSearchProvider> logger) : IDisposable
 {
     private const int ExcerptLength = 400;
-    private const int BatchSize = 4096;
     private static readonly long RetryInterval = Stopwatch.Frequency * 5;
     private static readonly IReadOnlyDictionary<string, string> NoAttributes = new Dictionary<string, string>();
 
@@ -49,7 +48,7 @@ internal sealed partial class SimilarSearchProvider(KnowledgeStoreFactory stores
                 return loaded;
             }
 
-            var snapshot = await LoadAsync(cancellationToken);
+            var snapshot = await Task.Run(() => Load(cancellationToken), cancellationToken);
             if (snapshot is null)
             {
                 Interlocked.Exchange(ref _nextLoad, Stopwatch.GetTimestamp() + RetryInterval);
@@ -75,22 +74,16 @@ internal sealed partial class SimilarSearchProvider(KnowledgeStoreFactory stores
             return;
         }
 
-        var index = new OutcomePartitionedIndex(result.Model.Dimensions, indexes);
-        for (var start = 0; start < tickets.Count; start += BatchSize)
+        var items = new VectorItem[tickets.Count];
+        for (var i = 0; i < items.Length; i++)
         {
-            var end = Math.Min(tickets.Count, start + BatchSize);
-            var batch = new List<VectorItem>(end - start);
-            for (var i = start; i < end; i++)
-            {
-                batch.Add(new VectorItem(
-                    tickets[i].Id,
-                    result.TicketVectors.RowMemory(i),
-                    new VectorPayload(tickets[i].Category, tickets[i].CreatedAt, result.Outcomes[i].Fcr.ToContractName())));
-            }
-
-            await index.UpsertAsync(batch, cancellationToken);
+            items[i] = new VectorItem(
+                tickets[i].Id,
+                result.TicketVectors.RowMemory(i),
+                new VectorPayload(tickets[i].Category, tickets[i].CreatedAt, result.Outcomes[i].Fcr.ToContractName()));
         }
 
+        var index = await Task.Run(() => OutcomePartitionedIndex.Build(result.Model.Dimensions, items, indexes), cancellationToken);
         var snapshot = Build(result.Model, index, tickets, articles);
         Volatile.Write(ref _current, snapshot);
         LogSwapped(snapshot.TicketCount);
@@ -98,7 +91,7 @@ internal sealed partial class SimilarSearchProvider(KnowledgeStoreFactory stores
 
     public void Dispose() => _loading.Dispose();
 
-    private async Task<SimilarSnapshot?> LoadAsync(CancellationToken cancellationToken)
+    private SimilarSnapshot? Load(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         using var store = stores.Open();
@@ -115,19 +108,7 @@ internal sealed partial class SimilarSearchProvider(KnowledgeStoreFactory stores
             model = LsaModel.Load(stream);
         }
 
-        var index = new OutcomePartitionedIndex(model.Dimensions, indexes);
-        var batch = new List<VectorItem>(BatchSize);
-        foreach (var item in repository.ReadSpace(AnalysisStore.TicketSpace))
-        {
-            batch.Add(item);
-            if (batch.Count == BatchSize)
-            {
-                await index.UpsertAsync(batch, cancellationToken);
-                batch = new List<VectorItem>(BatchSize);
-            }
-        }
-
-        await index.UpsertAsync(batch, cancellationToken);
+        var index = OutcomePartitionedIndex.Build(model.Dimensions, repository.ReadSpace(AnalysisStore.TicketSpace).ToList(), indexes);
         var snapshot = Build(model, index, store.ReadTickets(cancellationToken).ToList(), store.ReadArticles(cancellationToken).ToList());
         LogLoaded(snapshot.TicketCount, clock.ElapsedMilliseconds);
         return snapshot;
