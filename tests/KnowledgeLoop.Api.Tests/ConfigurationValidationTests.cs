@@ -39,6 +39,22 @@ public sealed class ConfigurationValidationTests
 
         Assert.Contains(message, exception.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Start_InvalidAiSetting_FailsNamingIt()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["KnowledgeLoop:Store:Path"] = Path.Combine(Path.GetTempPath(), "kl-never-created.db"),
+            ["KnowledgeLoop:Ai:Embedder"] = "ollama",
+        });
+        builder.WebHost.UseTestServer();
+
+        var exception = Assert.Throws<ArgumentException>(() => builder.AddKnowledgeLoopService());
+
+        Assert.Contains("Ai:Embedder must be 'local' or 'openai'", exception.Message, StringComparison.Ordinal);
+    }
 }
 
 /// <summary>Runs <see cref="ConfigurationValidationTests"/> outside the parallel test run.</summary>

@@ -117,6 +117,8 @@ public sealed class ReadEndpointTests(AnalyzedServiceFixture fixture)
         Assert.Equal(fixture.Data.Tickets, report.Counts.Tickets);
         Assert.NotNull(report.Gaps);
         Assert.Equal(ReportJson.Serialize(report), text);
+        Assert.Equal("embedded", report.Ai?.VectorStore);
+        Assert.Null(report.Ai?.EmbeddingModel);
     }
 
     [Theory]

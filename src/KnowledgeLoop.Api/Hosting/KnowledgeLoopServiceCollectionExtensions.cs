@@ -5,6 +5,7 @@ using KnowledgeLoop.Api.Features.Metrics;
 using KnowledgeLoop.Api.Features.Similar;
 using KnowledgeLoop.Core.Analysis;
 using KnowledgeLoop.Core.Vectors;
+using KnowledgeLoop.Infrastructure.Ai;
 using KnowledgeLoop.Infrastructure.Storage;
 using Microsoft.Extensions.Options;
 
@@ -43,6 +44,8 @@ internal static class KnowledgeLoopServiceCollectionExtensions
             .Validate(o => o.MaxConcurrentRuns is > 0 and <= 16, $"{AnalysisQueueOptions.SectionName}:MaxConcurrentRuns must be between 1 and 16.")
             .ValidateOnStart();
 
+        // The AI the configuration chooses (KnowledgeLoop:Ai, :OpenAi, :Qdrant; none: the offline path), as the CLI's analyze uses it.
+        services.AddKnowledgeLoopAi(configuration.GetSection("KnowledgeLoop"));
         services.AddSingleton(sp => new KnowledgeStoreFactory(sp.GetRequiredService<IOptions<StoreOptions>>().Value.Path));
         services.AddOptions<VectorIndexOptions>()
             .BindConfiguration("KnowledgeLoop:" + VectorIndexOptions.SectionName)

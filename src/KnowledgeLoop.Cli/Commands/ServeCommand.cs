@@ -62,7 +62,14 @@ internal static class ServeCommand
 
         builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls(urls);
-        builder.AddKnowledgeLoopService();
+        try
+        {
+            builder.AddKnowledgeLoopService();
+        }
+        catch (ArgumentException exception)
+        {
+            throw new CliException($"configuration: {exception.Message}");
+        }
 
         await using var app = builder.Build();
         app.UseKnowledgeLoopService();

@@ -3,6 +3,8 @@ using KnowledgeLoop.Api.Features.Similar;
 using KnowledgeLoop.Api.Hosting;
 using KnowledgeLoop.Core.Analysis;
 using KnowledgeLoop.Core.Reports;
+using KnowledgeLoop.Infrastructure.Ai;
+using KnowledgeLoop.Infrastructure.Qdrant;
 using KnowledgeLoop.Infrastructure.Storage;
 using Microsoft.Extensions.Options;
 
@@ -12,13 +14,15 @@ namespace KnowledgeLoop.Api.Features.Analyses;
 /// Runs queued analyses in the background, <see cref="AnalysisQueueOptions.MaxConcurrentRuns"/> at a time: loads the
 /// store, runs the <see cref="GapAnalyzer"/> with progress and cancellation, keeps the model and vectors
 /// (<see cref="AnalysisStore.Save"/>) and the report, and swaps the in-memory similar-case index. On start, analyses
-/// a previous process left queued or running are marked failed, so none stays "running" forever.
+/// a previous process left queued or running are marked failed, so none stays "running" forever. The analysis runs
+/// through <see cref="KnowledgeLoopAi"/>, so the configured embedder, chat model and vector store apply as in the CLI.
 /// </summary>
 internal sealed partial class AnalysisWorker(
     AnalysisQueue queue,
     KnowledgeStoreFactory stores,
     SimilarSearchProvider similar,
     ReportCache reports,
+    KnowledgeLoopAi ai,
     IAnalysisObserver observer,
     IConfiguration configuration,
     IOptions<AnalysisQueueOptions> options,
@@ -86,8 +90,10 @@ internal sealed partial class AnalysisWorker(
             }
 
             var progress = new AnalysisProgressReporter(id, stores, observer, token);
+            using var cacheStore = ai.Options.RemoteEmbedder ? stores.Open() : null;
+            var cache = cacheStore is null ? null : new SqliteEmbeddingCache(cacheStore);
             var result = await Task.Run(
-                () => GapAnalyzer.Analyze(new AnalysisInput(tickets, articles, sessions), analysisOptions, progress, time, token),
+                () => ai.AnalyzeAsync(new AnalysisInput(tickets, articles, sessions), analysisOptions, cache, progress, time, token),
                 token);
 
             stores.Run(store => AnalysisStore.Save(store, result, tickets));
@@ -114,7 +120,7 @@ internal sealed partial class AnalysisWorker(
 #pragma warning restore CA1031
         {
             LogFailed(exception, id);
-            End(id, AnalysisRunStatus.Failed, exception is ArgumentException or InvalidOperationException or StoreException
+            End(id, AnalysisRunStatus.Failed, exception is ArgumentException or InvalidOperationException or StoreException or EmbeddingException or QdrantException
                 ? exception.Message
                 : $"{exception.GetType().Name}: {exception.Message}");
         }
