@@ -57,9 +57,12 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
 # Ours first, then the peer; /usr/bin/time -v gives both the same peak-memory measure (maximum resident set).
 /usr/bin/time -v -o "$out/ours.time" dotnet bench/KnowledgeLoop.Bench/bin/Release/net10.0/KnowledgeLoop.Bench.dll peer \
-  "${ours_args[@]}" "${extra[@]}" ${KL_OURS_ARGS:-} > "$out/ours.json"
+  "${ours_args[@]}" "${extra[@]}" ${KL_OURS_ARGS:-} --save-vectors "$out/vectors.f32" > "$out/ours.json"
 env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/time -v -o "$out/peer.time" /usr/bin/python3 "$shared/bench/peer_bench.py" \
   "${args[@]}" "${extra[@]}" > "$out/peer.json"
+# k-means once more, on the same points for everyone (our vectors): ours, then scikit-learn's and FAISS's, best of three.
+dotnet bench/KnowledgeLoop.Bench/bin/Release/net10.0/KnowledgeLoop.Bench.dll kmeans "$out/vectors.f32" > "$out/ours-kmeans.json"
+env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 "$root/bench/kmeans_peer.py" "$out/vectors.f32" > "$out/peer-kmeans.json"
 python3 - "$out" <<'PY'
 import json, re, sys
 out = sys.argv[1]
@@ -69,6 +72,7 @@ for who in ("ours", "peer"):
     path = f"{out}/{who}.json"
     data = json.load(open(path))
     data["peak_rss_mb"] = round(rss / 1024)
+    data["kmeans_same_vectors"] = json.load(open(f"{out}/{who}-kmeans.json"))
     json.dump(data, open(path, "w"), indent=1)
 PY
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2

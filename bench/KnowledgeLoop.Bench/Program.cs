@@ -15,6 +15,11 @@ if (args.Length >= 2 && args[0] == "embed-cluster")
     return EmbedCluster.Run(args);
 }
 
+if (args.Length >= 2 && args[0] == "kmeans")
+{
+    return KMeansProfile.Run(args);
+}
+
 if (args.Length >= 2 && args[0] == "kernels")
 {
     return KernelProfile.Run(args);
