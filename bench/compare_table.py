@@ -87,7 +87,7 @@ print("docs: ours %s, peer %s; k=%s; load average ours %s→%s, peer %s→%s" % 
     get(ours, "corpus", "n_docs"), get(peer, "corpus", "n_docs"), get(ours, "sizes", "k"),
     get(ours, "env", "loadavg_at_start"), get(ours, "env", "loadavg_at_end"),
     [round(x, 2) for x in get(peer, "env", "loadavg_at_start") or []], [round(x, 2) for x in get(peer, "env", "loadavg_at_end") or []]))
-print("vocabulary: ours %s (unigrams+bigrams), peer %s" % (get(ours, "sizes", "tfidf_shape"), get(peer, "sizes", "tfidf_shape")))
+print("vocabulary: ours %s (%s), peer %s (unigrams)" % (get(ours, "sizes", "tfidf_shape"), "unigrams" if "--unigrams" in (ours.get("argv") or []) else "unigrams+bigrams", get(peer, "sizes", "tfidf_shape")))
 print()
 print("| stage | unit | ours | peer | ours ÷ peer | goal |")
 print("| --- | --- | ---: | ---: | ---: | --- |")
