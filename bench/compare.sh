@@ -9,7 +9,8 @@
 # (../shared/bench/README.md: python3-sklearn python3-faiss python3-hnswlib libopenblas0-pthread). The peer runs with
 # the system Python and with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset for its command only, so OpenBLAS picks the
 # processor's best kernel. KL_SHARED (default ../shared) and KL_BENCH_OUT (default $TMPDIR/kl-compare) set where
-# things are. The JSON of both runs is kept in KL_BENCH_OUT; `bench/compare.sh --table OURS.json PEER.json` re-prints.
+# things are; KL_OURS_ARGS adds arguments to ours only (e.g. --unigrams: scikit-learn's feature set, single words).
+# The JSON of both runs is kept in KL_BENCH_OUT; `bench/compare.sh --table OURS.json PEER.json` re-prints the table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -56,9 +57,12 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
 # Ours first, then the peer; /usr/bin/time -v gives both the same peak-memory measure (maximum resident set).
 /usr/bin/time -v -o "$out/ours.time" dotnet bench/KnowledgeLoop.Bench/bin/Release/net10.0/KnowledgeLoop.Bench.dll peer \
-  "${ours_args[@]}" "${extra[@]}" > "$out/ours.json"
+  "${ours_args[@]}" "${extra[@]}" ${KL_OURS_ARGS:-} --save-vectors "$out/vectors.f32" > "$out/ours.json"
 env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/time -v -o "$out/peer.time" /usr/bin/python3 "$shared/bench/peer_bench.py" \
   "${args[@]}" "${extra[@]}" > "$out/peer.json"
+# k-means once more, on the same points for everyone (our vectors): ours, then scikit-learn's and FAISS's, best of three.
+dotnet bench/KnowledgeLoop.Bench/bin/Release/net10.0/KnowledgeLoop.Bench.dll kmeans "$out/vectors.f32" > "$out/ours-kmeans.json"
+env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 "$root/bench/kmeans_peer.py" "$out/vectors.f32" > "$out/peer-kmeans.json"
 python3 - "$out" <<'PY'
 import json, re, sys
 out = sys.argv[1]
@@ -68,6 +72,7 @@ for who in ("ours", "peer"):
     path = f"{out}/{who}.json"
     data = json.load(open(path))
     data["peak_rss_mb"] = round(rss / 1024)
+    data["kmeans_same_vectors"] = json.load(open(f"{out}/{who}-kmeans.json"))
     json.dump(data, open(path, "w"), indent=1)
 PY
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2

@@ -37,12 +37,20 @@ row("TF-IDF fit+transform", "s", T.get("tfidf_fit_transform"), PT.get("tfidf_fit
 row("SVD fit+transform (+L2)", "s", (T.get("svd_fit_transform") or 0) + (T.get("l2_normalize") or 0),
     (PT.get("svd_fit_transform") or 0) + (PT.get("l2_normalize") or 0))
 row("embed total (TF-IDF+SVD+L2) vs scikit-learn", "s", T.get("pipeline_A_embed_total"), PT.get("pipeline_A_embed_total"), 0.5)
-row("k-means Lloyd (k-means++) vs sklearn KMeans", "s", T.get("kmeans"), PT.get("kmeans"))
-row("k-means Lloyd vs FAISS train+assign", "s", T.get("kmeans"), PT.get("faiss_kmeans_total"), 1.0)
-row("k-means inertia vs sklearn KMeans", "", get(Q, "kmeans", "inertia"), get(PQ, "kmeans", "inertia"), 1.0)
-row("k-means inertia vs FAISS", "", get(Q, "kmeans", "inertia"), get(PQ, "faiss_kmeans", "inertia"))
+row("own vectors: k-means Lloyd (k-means++) vs sklearn KMeans", "s", T.get("kmeans"), PT.get("kmeans"))
+row("own vectors: k-means Lloyd vs FAISS train+assign", "s", T.get("kmeans"), PT.get("faiss_kmeans_total"))
+row("own vectors: k-means inertia vs sklearn KMeans (different spaces)", "", get(Q, "kmeans", "inertia"), get(PQ, "kmeans", "inertia"))
+row("own vectors: k-means inertia vs FAISS (different spaces)", "", get(Q, "kmeans", "inertia"), get(PQ, "faiss_kmeans", "inertia"))
 row("k-means ARI vs sklearn KMeans", "", get(Q, "kmeans", "ari"), get(PQ, "kmeans", "ari"), 1.0, "higher")
 row("k-means NMI vs sklearn KMeans", "", get(Q, "kmeans", "nmi"), get(PQ, "kmeans", "nmi"), 1.0, "higher")
+OK, PK = ours.get("kmeans_same_vectors") or {}, peer.get("kmeans_same_vectors") or {}
+if OK and PK:
+    row("same vectors: k-means Lloyd vs FAISS (best of 3)", "s", get(OK, "lloyd_seeded_on_20k", "best_seconds"), get(PK, "faiss_kmeans", "seconds"), 1.0)
+    row("same vectors: k-means Lloyd vs sklearn KMeans", "s", get(OK, "lloyd_seeded_on_20k", "best_seconds"), get(PK, "sklearn_kmeans", "seconds"))
+    row("same vectors: inertia vs sklearn KMeans", "", get(OK, "lloyd_seeded_on_20k", "inertia"), get(PK, "sklearn_kmeans", "inertia"), 1.0)
+    row("same vectors: inertia vs FAISS", "", get(OK, "lloyd_seeded_on_20k", "inertia"), get(PK, "faiss_kmeans", "inertia"))
+    row("same vectors: mini-batch vs sklearn MiniBatchKMeans", "s", get(OK, "minibatch", "best_seconds"), get(PK, "sklearn_minibatch", "seconds"))
+    row("same vectors: mini-batch inertia vs sklearn MiniBatchKMeans", "", get(OK, "minibatch", "inertia"), get(PK, "sklearn_minibatch", "inertia"))
 row("mini-batch k-means vs sklearn MiniBatchKMeans", "s", T.get("minibatch_kmeans"), PT.get("minibatch_kmeans"))
 row("mini-batch inertia", "", get(Q, "minibatch_kmeans", "inertia"), get(PQ, "minibatch_kmeans", "inertia"))
 row("mini-batch ARI", "", get(Q, "minibatch_kmeans", "ari"), get(PQ, "minibatch_kmeans", "ari"), 1.0, "higher")
@@ -57,6 +65,8 @@ for src in sorted(set(ours.get("nn", {})) & set(peer.get("nn", {}))):
     row("HNSW recall@10 (ef=%s) " % get(o, "hnsw_params", "ef") + tag, "", o.get("hnsw_recall_at_10"), p.get("hnsw_recall_at_10"),
         goal_abs=(">=", 0.95))
     row("HNSW single query vs hnswlib " + tag, "ms", o.get("hnsw_single_query_ms"), p.get("hnsw_single_query_ms"), 1.0)
+    for name in ("outcome_33pct", "category_5pct"):
+        row("  HNSW filtered (%s) single query, ours only " % name + tag, "ms", o.get("hnsw_filtered_%s_single_query_ms" % name), None)
     row("HNSW batched, 1 thread " + tag, "q/s", o.get("hnsw_qps_batch_1thread"), p.get("hnsw_qps_batch_1thread"), None, "higher")
     for ef in sorted(set(o.get("hnsw_ef_sweep", {})) & set(p.get("hnsw_ef_sweep", {})), key=int):
         a, b = o["hnsw_ef_sweep"][ef], p["hnsw_ef_sweep"][ef]
@@ -77,7 +87,7 @@ print("docs: ours %s, peer %s; k=%s; load average ours %s→%s, peer %s→%s" % 
     get(ours, "corpus", "n_docs"), get(peer, "corpus", "n_docs"), get(ours, "sizes", "k"),
     get(ours, "env", "loadavg_at_start"), get(ours, "env", "loadavg_at_end"),
     [round(x, 2) for x in get(peer, "env", "loadavg_at_start") or []], [round(x, 2) for x in get(peer, "env", "loadavg_at_end") or []]))
-print("vocabulary: ours %s (unigrams+bigrams), peer %s" % (get(ours, "sizes", "tfidf_shape"), get(peer, "sizes", "tfidf_shape")))
+print("vocabulary: ours %s (%s), peer %s (unigrams)" % (get(ours, "sizes", "tfidf_shape"), "unigrams" if "--unigrams" in (ours.get("argv") or []) else "unigrams+bigrams", get(peer, "sizes", "tfidf_shape")))
 print()
 print("| stage | unit | ours | peer | ours ÷ peer | goal |")
 print("| --- | --- | ---: | ---: | ---: | --- |")

@@ -99,7 +99,8 @@ internal static class PeerBench
 
         // ---- pipeline A: TF-IDF → SVD → L2 (one LSA fit), then k-means.
         clock.Restart();
-        var options = new LsaOptions { Dimensions = svdDim, Seed = 42 + seed };
+        // --unigrams: scikit-learn's feature set (single words only) instead of ours (words and adjacent pairs).
+        var options = new LsaOptions { Dimensions = svdDim, Seed = 42 + seed, UseBigrams = !args.Contains("--unigrams") };
         var corpus = LsaModel.Tokenize(texts, options);
         var tokenize = clock.Elapsed.TotalSeconds;
         var stages = new Dictionary<string, double>();

@@ -25,6 +25,11 @@ if (args.Length >= 3 && args[0] == "similar")
     return await SimilarBench.RunAsync(args);
 }
 
+if (args.Length >= 2 && args[0] == "kmeans")
+{
+    return KMeansProfile.Run(args);
+}
+
 if (args.Length >= 2 && args[0] == "kernels")
 {
     return KernelProfile.Run(args);

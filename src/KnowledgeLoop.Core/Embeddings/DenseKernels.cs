@@ -20,9 +20,9 @@ internal static class DenseKernels
     private const int MicroRows = 8;
     private const int Panel = 256;
 
-    // Output columns per pass of the sparse product: 4 registers of 16 floats. The matching 64-column panel of the
-    // dense factor (rows × 256 bytes) stays in the last-level cache while every sparse row gathers from it.
-    private const int SparsePanel = 64;
+    // Output columns per pass of the sparse product: 8 registers of 16 floats (measured about twice as fast as 4
+    // registers at width 272: half the passes over the sparse matrix, and each gathered row segment is 512 bytes).
+    private const int SparsePanel = 128;
 
     // Fixed number of partial sums for the cross products: enough to keep both cores busy, independent of the core count.
     private const int Parts = 16;
@@ -55,13 +55,42 @@ internal static class DenseKernels
 
     /// <summary>
     /// Columns [p0, p0 + columns) of one output row: the sums stay in registers across the row's entries, so each entry
-    /// costs one load of 64 floats of B and four fused multiply-adds, and the output is written once.
+    /// costs one load of 128 (or 64, or 16) floats of B and as many fused multiply-adds, and the output is written once.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SparseRowPanel(int[] indices, float[] values, int start, int end, float[] b, int width, int p0, int columns, float[] result, int row)
     {
         ref var b0 = ref MemoryMarshal.GetArrayDataReference(b);
         ref var output = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(result), ((nint)row * width) + p0);
+        if (columns == 128)
+        {
+            Vector512<float> s0 = default, s1 = default, s2 = default, s3 = default;
+            Vector512<float> s4 = default, s5 = default, s6 = default, s7 = default;
+            for (var p = start; p < end; p++)
+            {
+                var v = Vector512.Create(values[p]);
+                ref var source = ref Unsafe.Add(ref b0, ((nint)indices[p] * width) + p0);
+                s0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref source), v, s0);
+                s1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref source, 16), v, s1);
+                s2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref source, 32), v, s2);
+                s3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref source, 48), v, s3);
+                s4 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref source, 64), v, s4);
+                s5 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref source, 80), v, s5);
+                s6 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref source, 96), v, s6);
+                s7 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref source, 112), v, s7);
+            }
+
+            s0.StoreUnsafe(ref output);
+            s1.StoreUnsafe(ref output, 16);
+            s2.StoreUnsafe(ref output, 32);
+            s3.StoreUnsafe(ref output, 48);
+            s4.StoreUnsafe(ref output, 64);
+            s5.StoreUnsafe(ref output, 80);
+            s6.StoreUnsafe(ref output, 96);
+            s7.StoreUnsafe(ref output, 112);
+            return;
+        }
+
         if (columns == 64)
         {
             Vector512<float> s0 = default, s1 = default, s2 = default, s3 = default;

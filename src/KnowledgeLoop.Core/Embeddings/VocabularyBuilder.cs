@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace KnowledgeLoop.Core.Embeddings;
 
 /// <summary>
@@ -32,48 +34,49 @@ internal sealed class VocabularyBuilder
         var unigramCount = new long[tokens];
         var unigramLast = new int[tokens];
         Array.Fill(unigramLast, -1);
-        var bigramSlots = new Dictionary<long, int>(PairComparer.Instance);
-        var bigramKeys = new List<long>();
-        var bigramDf = new List<int>();
-        var bigramCount = new List<long>();
-        var bigramLast = new List<int>();
         for (var document = 0; document < documents; document++)
         {
-            var ids = corpus.TokenIds(document);
-            for (var i = 0; i < ids.Length; i++)
+            foreach (var id in corpus.TokenIds(document))
             {
-                var id = ids[i];
                 unigramCount[id]++;
                 if (unigramLast[id] != document)
                 {
                     unigramLast[id] = document;
                     unigramDf[id]++;
                 }
-
-                if (!options.UseBigrams || i == 0)
-                {
-                    continue;
-                }
-
-                var key = Key(ids[i - 1], id);
-                if (!bigramSlots.TryGetValue(key, out var slot))
-                {
-                    slot = bigramKeys.Count;
-                    bigramSlots.Add(key, slot);
-                    bigramKeys.Add(key);
-                    bigramDf.Add(0);
-                    bigramCount.Add(0);
-                    bigramLast.Add(-1);
-                }
-
-                bigramCount[slot]++;
-                if (bigramLast[slot] != document)
-                {
-                    bigramLast[slot] = document;
-                    bigramDf[slot]++;
-                }
             }
         }
+
+        // Bigrams are counted in shards by key, one thread per shard over every document: no locks, no merge, and
+        // the same counts whatever the number of threads (the kept terms are ordered by count and text, not by shard).
+        var shards = options.UseBigrams ? Math.Max(1, Math.Min(8, Environment.ProcessorCount)) : 0;
+        var bigrams = new Dictionary<long, BigramStats>[shards];
+        Parallel.For(0, shards, shard =>
+        {
+            var counts = new Dictionary<long, BigramStats>(PairComparer.Instance);
+            for (var document = 0; document < documents; document++)
+            {
+                var ids = corpus.TokenIds(document);
+                for (var i = 1; i < ids.Length; i++)
+                {
+                    var key = Key(ids[i - 1], ids[i]);
+                    if (Shard(key, shards) != shard)
+                    {
+                        continue;
+                    }
+
+                    ref var stats = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _);
+                    stats.Count++;
+                    if (stats.LastDocument != document + 1)
+                    {
+                        stats.LastDocument = document + 1;
+                        stats.Df++;
+                    }
+                }
+            }
+
+            bigrams[shard] = counts;
+        });
 
         var maximumDf = options.MaximumDocumentFrequency * documents;
         bool Keep(int df) => df >= options.MinimumDocumentFrequency && df <= maximumDf;
@@ -88,13 +91,15 @@ internal sealed class VocabularyBuilder
             }
         }
 
-        for (var slot = 0; slot < bigramKeys.Count; slot++)
+        foreach (var shard in bigrams)
         {
-            if (Keep(bigramDf[slot]))
+            foreach (var (key, stats) in shard)
             {
-                var key = bigramKeys[slot];
-                var term = Text.Tokenizer.Bigram(corpus.Token((int)(key >> 32)), corpus.Token((int)(key & 0xFFFFFFFF)));
-                candidates.Add((term, bigramDf[slot], bigramCount[slot], -1, key));
+                if (Keep(stats.Df))
+                {
+                    var term = Text.Tokenizer.Bigram(corpus.Token((int)(key >> 32)), corpus.Token((int)(key & 0xFFFFFFFF)));
+                    candidates.Add((term, stats.Df, stats.Count, -1, key));
+                }
             }
         }
 
@@ -152,6 +157,16 @@ internal sealed class VocabularyBuilder
     };
 
     private static long Key(int first, int second) => ((long)first << 32) | (uint)second;
+
+    private static int Shard(long key, int shards) => (int)((((ulong)key * 0xD6E8FEB86659FD93UL) >> 40) % (ulong)shards);
+
+    /// <summary>A bigram's corpus count, document frequency, and the last document (plus one) that counted it.</summary>
+    private struct BigramStats
+    {
+        public long Count;
+        public int Df;
+        public int LastDocument;
+    }
 
     /// <summary>long's own hash is hi ^ lo, which maps most token pairs onto a few buckets; this mixes the bits.</summary>
     private sealed class PairComparer : IEqualityComparer<long>
