@@ -131,6 +131,31 @@ public sealed class AnalyzeTests : IDisposable
     }
 
     [Fact]
+    public async Task Analyze_WithStore_RecordsTheRunWithItsReportForTheService()
+    {
+        var store = _folder.File("runs.db");
+        var output = _folder.File("r2");
+        var analyze = await CliRun.RunAsync(
+            "analyze", "--tickets", DemoFile("tickets.csv"), "--articles", DemoFile("articles"), "--store", store, "--out", output, "--seed", "7");
+        Assert.True(analyze.ExitCode == 0, analyze.Error);
+
+        using var knowledgeStore = KnowledgeLoop.Infrastructure.Storage.KnowledgeStore.Open(store);
+        var runs = new KnowledgeLoop.Infrastructure.Storage.AnalysisRepository(knowledgeStore);
+        var latest = runs.LatestSucceeded();
+        Assert.NotNull(latest);
+        Assert.Equal(7, latest.Seed);
+        Assert.Equal(100, latest.Percent);
+        Assert.True(latest.FinishedAt >= latest.StartedAt);
+        using var stored = JsonDocument.Parse(runs.ReadReport(latest.Id)!);
+        using var written = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "report.json")));
+        var storedIds = stored.RootElement.GetProperty("gaps").EnumerateArray().Select(g => g.GetProperty("id").GetString()).ToList();
+        var writtenIds = written.RootElement.GetProperty("gaps").EnumerateArray().Select(g => g.GetProperty("id").GetString()).ToList();
+        Assert.NotEmpty(writtenIds);
+        Assert.Equal(writtenIds, storedIds);
+        Assert.Equal(writtenIds.Count, latest.GapCount);
+    }
+
+    [Fact]
     public async Task Similar_StoreWithoutAnalysis_ExitsOneWithAReason()
     {
         var store = _folder.File("empty.db");

@@ -90,11 +90,12 @@ internal static class AnalyzeCommand
                 data = DataSet.FromStore(storeFile!, cancellationToken);
             }
 
+            var startedAt = TimeProvider.System.GetUtcNow();
             var result = await RunAsync(console, data, options, cancellationToken, storeFile);
             if (storeFile is not null)
             {
                 using var knowledgeStore = KnowledgeStore.Open(storeFile.FullName);
-                AnalysisStore.Save(knowledgeStore, result, data.Tickets);
+                Keep(knowledgeStore, result, data.Tickets, options, startedAt);
             }
 
             var paths = await ReportFiles.WriteAsync(result.Report, parse.GetValue(output)!.FullName, cancellationToken);
@@ -143,6 +144,23 @@ internal static class AnalyzeCommand
         {
             throw new CliException(exception.Message);
         }
+    }
+
+    /// <summary>
+    /// Keeps a finished analysis in the store: the model and vectors for similar-case search, and the run with its
+    /// report in the analyses history, so <c>knowledgeloop serve</c> and the page show it like one of their own.
+    /// </summary>
+    public static void Keep(KnowledgeStore store, AnalysisResult result, IReadOnlyList<Core.Tickets.Ticket> tickets, AnalysisOptions options, DateTimeOffset startedAt)
+    {
+        AnalysisStore.Save(store, result, tickets);
+        new AnalysisRepository(store).RecordFinished(
+            ReportJson.Serialize(result.Report),
+            result.Report.Gaps?.Count ?? 0,
+            startedAt,
+            TimeProvider.System.GetUtcNow(),
+            options.Seed,
+            options.Clusters,
+            options.Metrics.AsOf);
     }
 
     /// <summary>The ranked gaps as a table on stdout.</summary>

@@ -71,10 +71,12 @@ internal static class DemoCommand
             MetricsTables.Write(console, result, parse.GetValue(segment) ?? SegmentDimension.Category);
             await console.Output.WriteLineAsync();
 
-            var analysis = await AnalyzeCommand.RunAsync(console, dataSet, new AnalysisOptions { Metrics = options }, cancellationToken);
+            var analysisOptions = new AnalysisOptions { Metrics = options };
+            var startedAt = TimeProvider.System.GetUtcNow();
+            var analysis = await AnalyzeCommand.RunAsync(console, dataSet, analysisOptions, cancellationToken);
             using (var knowledgeStore = KnowledgeStore.Open(storeFile.FullName))
             {
-                AnalysisStore.Save(knowledgeStore, analysis, dataSet.Tickets);
+                AnalyzeCommand.Keep(knowledgeStore, analysis, dataSet.Tickets, analysisOptions, startedAt);
             }
 
             var paths = await ReportFiles.WriteAsync(analysis.Report, parse.GetValue(output)!.FullName, cancellationToken);

@@ -32,6 +32,36 @@ public sealed class AnalysisRepository(KnowledgeStore store)
             ("$gaps", record.GapCount));
     }
 
+    /// <summary>
+    /// Records an analysis that ran outside the service (<c>knowledgeloop analyze --store</c>, <c>demo</c>) as succeeded,
+    /// with its report, so the service and the page show it like one of their own; returns its id.
+    /// </summary>
+    public string RecordFinished(string reportJson, int gapCount, DateTimeOffset startedAt, DateTimeOffset finishedAt, int? seed = null, int? clusters = null, DateTimeOffset? asOf = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reportJson);
+        var id = NewId(startedAt);
+
+        // One statement, so a crash can't leave a half-recorded run behind.
+        Execute(
+            "INSERT INTO analyses (id, status, stage, percent, error, created_at, started_at, finished_at, seed, clusters, as_of, gap_count, report) " +
+            "VALUES ($id, $status, NULL, 100, NULL, $started, $started, $finished, $seed, $clusters, $asOf, $gaps, $report)",
+            ("$id", id),
+            ("$status", Name(AnalysisRunStatus.Succeeded)),
+            ("$started", startedAt.ToUnixTimeMilliseconds()),
+            ("$finished", finishedAt.ToUnixTimeMilliseconds()),
+            ("$seed", seed),
+            ("$clusters", clusters),
+            ("$asOf", asOf?.ToUnixTimeMilliseconds()),
+            ("$gaps", gapCount),
+            ("$report", reportJson));
+        return id;
+    }
+
+    /// <summary>A new analysis id: sortable by time and unique without coordination, e.g. <c>a-20261123T203000123-1f2e3d4c</c>.</summary>
+    public static string NewId(DateTimeOffset now) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"a-{now.UtcDateTime:yyyyMMdd'T'HHmmssfff}-{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4))}");
+
     /// <summary>One analysis, or null.</summary>
     public AnalysisRecord? Find(string id)
     {

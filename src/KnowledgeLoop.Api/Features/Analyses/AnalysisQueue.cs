@@ -40,7 +40,7 @@ internal sealed class AnalysisQueue
         var now = _time.GetUtcNow();
         var record = new AnalysisRecord
         {
-            Id = NewId(now),
+            Id = AnalysisRepository.NewId(now),
             Status = AnalysisRunStatus.Queued,
             CreatedAt = now,
             Seed = request.Seed,
@@ -107,9 +107,4 @@ internal sealed class AnalysisQueue
     }
 
     private AnalysisRecord? Find(string id) => _stores.Run(store => new AnalysisRepository(store).Find(id));
-
-    // Sortable by time, unique without coordination: a-20261123T203000123-1f2e3d4c.
-    private static string NewId(DateTimeOffset now) => string.Create(
-        CultureInfo.InvariantCulture,
-        $"a-{now.UtcDateTime:yyyyMMdd'T'HHmmssfff}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}");
 }
