@@ -27,6 +27,7 @@ internal sealed class ServiceFactory : WebApplicationFactory<Program>
             ["KnowledgeLoop:ApiKey"] = ApiKey,
             ["KnowledgeLoop:RateLimit:PermitLimit"] = "100000",
             ["Logging:LogLevel:Default"] = "Trace",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
