@@ -79,11 +79,17 @@ public sealed class ServiceSecurityTests
         using var factory = new ServiceFactory();
         using var client = factory.CreateKeyedClient();
 
-        using var upload = Upload(name, Csv);
-        using var response = await client.PostAsync(Url("/api/tickets"), upload);
+        // A bad row with allowPartial: the rejects file is written next to the spooled upload, so it must stay there too.
+        using var upload = Upload(name, Csv + "P-3,not a date,C-3,bad row\n");
+        using var response = await client.PostAsync(Url("/api/tickets?allowPartial=true"), upload);
 
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {body}");
+        using (var result = JsonDocument.Parse(body))
+        {
+            Assert.Equal(1, result.RootElement.GetProperty("rejected").GetInt64());
+        }
+
         Assert.Empty(Directory.EnumerateFileSystemEntries(Path.GetTempPath(), canary + "*", new EnumerationOptions { RecurseSubdirectories = false }));
         Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(Path.GetTempPath().TrimEnd('/'))!, canary + ".csv")));
         using var store = KnowledgeStore.Open(factory.StorePath);
