@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using KnowledgeLoop.Api.Hosting;
@@ -210,11 +211,20 @@ internal sealed partial class ImportService(KnowledgeStoreFactory stores, IOptio
             {
                 foreach (var item in root.EnumerateArray())
                 {
-                    await using (var writer = new Utf8JsonWriter(output))
+                    // The record's own bytes, as sent: re-serializing would decode its strings and throw (a 500) on a lone
+                    // surrogate escape such as "\ud800" or on invalid UTF-8 inside a string, which the parser lets through;
+                    // the file reader then reports those as it does for an uploaded file. Line breaks outside strings are
+                    // only whitespace (JSON allows none inside), so blanking them keeps one record on one line.
+                    var raw = JsonMarshal.GetRawUtf8Value(item).ToArray();
+                    for (var i = 0; i < raw.Length; i++)
                     {
-                        item.WriteTo(writer);
+                        if (raw[i] is (byte)'\r' or (byte)'\n')
+                        {
+                            raw[i] = (byte)' ';
+                        }
                     }
 
+                    await output.WriteAsync(raw, cancellationToken);
                     output.WriteByte((byte)'\n');
                 }
             }

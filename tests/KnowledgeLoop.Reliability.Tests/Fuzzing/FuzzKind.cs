@@ -1,0 +1,9 @@
+namespace KnowledgeLoop.Reliability.Tests.Fuzzing;
+
+/// <summary>What a fuzzed file holds.</summary>
+public enum FuzzKind
+{
+    Tickets,
+    Articles,
+    Sessions,
+}

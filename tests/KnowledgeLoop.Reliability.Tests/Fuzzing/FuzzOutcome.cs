@@ -1,0 +1,9 @@
+namespace KnowledgeLoop.Reliability.Tests.Fuzzing;
+
+/// <summary>How one fuzz case ended.</summary>
+internal enum FuzzOutcome
+{
+    Committed,
+    CommittedNothingNew,
+    Refused,
+}
