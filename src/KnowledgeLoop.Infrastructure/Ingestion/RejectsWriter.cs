@@ -106,7 +106,9 @@ public sealed class RejectsWriter : IDisposable
                 _writer.Write(',');
             }
 
-            var value = values[i] ?? string.Empty;
+            // Cells that a spreadsheet would run as a formula get a leading quote, as in gaps.csv: the file is meant to
+            // be opened, fixed and re-imported, and customer text must not execute on the way.
+            var value = i == 0 ? values[i] ?? string.Empty : Reports.GapsCsv.Text(values[i]);
             if (value.AsSpan().IndexOfAny(",\"\r\n") >= 0 || (value.Length > 0 && (value[0] == ' ' || value[^1] == ' ')))
             {
                 _writer.Write('"');

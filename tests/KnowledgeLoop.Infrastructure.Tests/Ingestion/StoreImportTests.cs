@@ -59,6 +59,16 @@ public sealed class StoreImportTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_AllowPartial_RejectsCellsThatWouldRunAsFormulasGetAQuote()
+    {
+        var result = await ImportAsync(Header + "T-1,2026-05-04,C-1,ok,no\n=cmd|' /C calc'!A0,never,@SUM(A1),\"=HYPERLINK(\"\"http://x\"\")\",no\n", "formula.csv", allowPartial: true);
+
+        Assert.Equal(1, result.RowsRejected);
+        var lines = await File.ReadAllLinesAsync(result.RejectsFile!);
+        Assert.StartsWith("3,'=cmd|' /C calc'!A0,never,'@SUM(A1),\"'=HYPERLINK(\"\"http://x\"\")\",no,", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_AllowPartial_FileProblemStillRefusesTheFile()
     {
         var result = await ImportAsync("id,customer_id,subject\nT-1,C-1,s\n", "nocreated.csv", allowPartial: true);
