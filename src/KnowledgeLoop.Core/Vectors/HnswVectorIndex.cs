@@ -89,6 +89,9 @@ public sealed class HnswVectorIndex : IVectorIndex, IDisposable
     /// <summary>The settings the index was made with (a copy).</summary>
     public HnswOptions Options => _options.Clone();
 
+    /// <summary>The configured number of candidates a search keeps (<see cref="HnswOptions.EfSearch"/>), without copying the options.</summary>
+    public int EfSearch => _options.EfSearch;
+
     /// <inheritdoc />
     public int Count
     {
