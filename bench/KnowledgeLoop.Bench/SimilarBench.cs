@@ -58,8 +58,41 @@ internal static class SimilarBench
             whole.Add(Stopwatch.GetElapsedTime(t3, t4).TotalMilliseconds);
         }
 
+        // The search breadth per request: recall@k of the success partition's graph against the exact filtered scan,
+        // and the time of one search, for the configured efSearch and narrower ones.
+        var breadth = new Dictionary<string, object>();
+        if (partition is HnswVectorIndex hnsw)
+        {
+            foreach (var (k, ef) in new[] { (5, 64), (5, 40), (5, 32), (5, 20), (10, 64), (10, 40), (10, 32) })
+            {
+                var found = 0;
+                var times = new List<double>();
+                for (var i = 0; i < count; i++)
+                {
+                    var vector = model.Transform([queries[i % queries.Count]]).RowMemory(0);
+                    var exact = index.Search(vector.Span, k, success).Select(h => h.Id).ToHashSet(StringComparer.Ordinal);
+                    var t0 = Stopwatch.GetTimestamp();
+                    var hits = hnsw.Search(vector.Span, k, null, ef);
+                    times.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+                    found += hits.Count(h => exact.Contains(h.Id));
+                }
+
+                breadth[string.Create(CultureInfo.InvariantCulture, $"k{k}_ef{ef}")] = new { recall = Math.Round(found / (double)(count * k), 4), p50_ms = P(times, 50) };
+            }
+        }
+
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < count; i++)
+        {
+            model.Transform([queries[i % queries.Count]]);
+        }
+
+        var embedBytes = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / count;
+
         Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
         {
+            ["embed_query_allocated_bytes"] = embedBytes,
+            ["success_partition_breadth"] = breadth,
             ["bench"] = "similar-in-process",
             ["tickets"] = index.Count,
             ["dimensions"] = index.Dimensions,

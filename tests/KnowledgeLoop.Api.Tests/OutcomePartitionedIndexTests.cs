@@ -80,6 +80,15 @@ public sealed class OutcomePartitionedIndexTests
         Assert.True(found >= 0.9 * 10 * queries.Count, $"recall {found / (10.0 * queries.Count):0.00}");
     }
 
+    [Theory]
+    [InlineData(1, 64, 32)]
+    [InlineData(5, 64, 32)]
+    [InlineData(10, 64, 40)]
+    [InlineData(50, 64, 64)]
+    [InlineData(5, 20, 20)]
+    public void SearchBreadth_SmallK_KeepsFourTimesKAtLeast32UpToTheConfiguredEf(int k, int configured, int expected) =>
+        Assert.Equal(expected, OutcomePartitionedIndex.SearchBreadth(k, configured));
+
     private sealed class ExactFactory : IVectorIndexFactory
     {
         public IVectorIndex Build(int dimensions, IReadOnlyCollection<VectorItem> items)

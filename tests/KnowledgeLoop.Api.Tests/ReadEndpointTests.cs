@@ -227,7 +227,11 @@ public sealed class ReadEndpointTests(AnalyzedServiceFixture fixture)
         Assert.All(resolved.Concat(failed), c =>
         {
             Assert.False(string.IsNullOrEmpty(c.GetProperty("id").GetString()));
-            Assert.False(string.IsNullOrEmpty(c.GetProperty("excerpt").GetString()));
+            var excerpt = c.GetProperty("excerpt").GetString();
+            Assert.False(string.IsNullOrEmpty(excerpt));
+            Assert.InRange(excerpt.Length, 1, 240);
+            Assert.DoesNotContain("  ", excerpt, StringComparison.Ordinal);
+            Assert.DoesNotContain('\n', excerpt);
             Assert.Equal(JsonValueKind.Array, c.GetProperty("linked_articles").ValueKind);
         });
         Assert.Contains("bank", resolved[0].GetProperty("subject").GetString()!, StringComparison.OrdinalIgnoreCase);

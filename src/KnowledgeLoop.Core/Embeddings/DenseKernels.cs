@@ -40,14 +40,25 @@ internal static class DenseKernels
         for (var p0 = 0; p0 < width; p0 += SparsePanel)
         {
             var columns = Math.Min(SparsePanel, width - p0);
-            Parallel.For(0, blocks, new ParallelOptions { CancellationToken = cancellationToken }, block =>
+            void Block(int block)
             {
                 var end = Math.Min(a.Rows, (block + 1) * RowBlock);
                 for (var row = block * RowBlock; row < end; row++)
                 {
                     SparseRowPanel(a.ColumnIndices, a.Values, a.RowPointers[row], a.RowPointers[row + 1], b, width, p0, columns, result, row);
                 }
-            });
+            }
+
+            // One block (a query's row) runs inline: no thread-pool round trip for a request's embedding.
+            if (blocks == 1)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Block(0);
+            }
+            else
+            {
+                Parallel.For(0, blocks, new ParallelOptions { CancellationToken = cancellationToken }, Block);
+            }
         }
 
         return result;

@@ -382,12 +382,12 @@ public sealed class LsaModel
         var blockColumns = new int[blocks][];
         var blockValues = new float[blocks][];
         var lengths = new int[documents];
-        Parallel.For(0, blocks, new ParallelOptions { CancellationToken = cancellationToken }, block =>
+        void Block(int block)
         {
-            var terms = new List<int>(256);
-            var outColumns = new List<int>(RowBlock * 32);
-            var outValues = new List<float>(RowBlock * 32);
             var end = Math.Min(documents, (block + 1) * RowBlock);
+            var terms = new List<int>(256);
+            var outColumns = new List<int>((end - (block * RowBlock)) * 32);
+            var outValues = new List<float>(outColumns.Capacity);
             for (var document = block * RowBlock; document < end; document++)
             {
                 terms.Clear();
@@ -428,7 +428,18 @@ public sealed class LsaModel
 
             blockColumns[block] = [.. outColumns];
             blockValues[block] = [.. outValues];
-        });
+        }
+
+        // One block (a query, a handful of chunks) runs inline: no thread-pool round trip for a request's embedding.
+        if (blocks == 1)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Block(0);
+        }
+        else
+        {
+            Parallel.For(0, blocks, new ParallelOptions { CancellationToken = cancellationToken }, Block);
+        }
 
         var pointers = new int[documents + 1];
         for (var d = 0; d < documents; d++)

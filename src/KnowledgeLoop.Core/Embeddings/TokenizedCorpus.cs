@@ -91,13 +91,24 @@ public sealed class TokenizedCorpus
         for (var start = 0; start < documents.Count; start += Block)
         {
             var count = Math.Min(Block, documents.Count - start);
-            Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+            void Tokenize(int i)
             {
                 var list = perDocument[i] ??= new List<string>(64);
                 list.Clear();
                 var text = documents[start + i] ?? string.Empty;
                 tokenizer.AppendTokens(TextCleaner.Clean(text, cleaner), list);
-            });
+            }
+
+            // One document (a query) is tokenized inline: no thread-pool round trip for a request's embedding.
+            if (count == 1)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Tokenize(0);
+            }
+            else
+            {
+                Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken }, Tokenize);
+            }
 
             // Ids are assigned sequentially, in document order: deterministic whatever the scheduling.
             for (var i = 0; i < count; i++)

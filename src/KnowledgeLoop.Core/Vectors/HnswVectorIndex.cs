@@ -89,6 +89,9 @@ public sealed class HnswVectorIndex : IVectorIndex, IDisposable
     /// <summary>The settings the index was made with (a copy).</summary>
     public HnswOptions Options => _options.Clone();
 
+    /// <summary>The configured number of candidates a search keeps (<see cref="HnswOptions.EfSearch"/>), without copying the options.</summary>
+    public int EfSearch => _options.EfSearch;
+
     /// <inheritdoc />
     public int Count
     {
@@ -897,12 +900,27 @@ public sealed class HnswVectorIndex : IVectorIndex, IDisposable
 
     private List<VectorHit> Collect(NodeHeap results, int k)
     {
-        var hits = new List<(float Dot, int Node)>(results.Count);
         var keys = results.Keys;
         var nodes = results.Nodes;
+
+        // Only scores at least the k-th best can be returned: sort the plain scores to find it, then sort just those
+        // (k, plus ties) by score and id. The same hits as sorting every candidate, without comparing ids for the rest.
+        var threshold = float.NegativeInfinity;
+        if (keys.Length > k)
+        {
+            Span<float> scores = keys.Length <= 256 ? stackalloc float[keys.Length] : new float[keys.Length];
+            keys.CopyTo(scores);
+            scores.Sort();
+            threshold = scores[^k];
+        }
+
+        var hits = new List<(float Dot, int Node)>(Math.Min(keys.Length, k + 8));
         for (var i = 0; i < keys.Length; i++)
         {
-            hits.Add((keys[i], nodes[i]));
+            if (!(keys[i] < threshold))
+            {
+                hits.Add((keys[i], nodes[i]));
+            }
         }
 
         hits.Sort((a, b) => a.Dot != b.Dot ? b.Dot.CompareTo(a.Dot) : string.CompareOrdinal(_ids[a.Node], _ids[b.Node]));

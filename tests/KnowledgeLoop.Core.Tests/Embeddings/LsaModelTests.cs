@@ -213,6 +213,24 @@ public class LsaModelTests
     }
 
     [Fact]
+    public void Transform_OneDocument_EqualsItsRowInAParallelTransform()
+    {
+        // One document (a query) is tokenized, weighted and projected inline; thousands run in parallel blocks.
+        string[] words = ["invoice", "payment", "bank", "feed", "sync", "error", "login", "password", "export", "report", "tax", "currency"];
+        var documents = Enumerable.Range(0, 3000)
+            .Select(i => $"{words[i % 12]} {words[(i / 12) % 12]} {words[(i / 144) % 12]} {words[(i * 7) % 12]}")
+            .ToList();
+        var model = LsaModel.Fit(documents, new LsaOptions { Dimensions = 16 });
+        var all = model.Transform(documents);
+
+        Assert.Equal(16, model.Dimensions);
+        foreach (var i in new[] { 0, 1, 1023, 1024, 2999 })
+        {
+            Assert.Equal(all.Row(i).ToArray(), model.Transform([documents[i]]).Row(0).ToArray());
+        }
+    }
+
+    [Fact]
     public void Transform_UnknownWords_GiveAZeroVector()
     {
         var model = LsaModel.Fit(TwoTopics(20), new LsaOptions { Dimensions = 4 });

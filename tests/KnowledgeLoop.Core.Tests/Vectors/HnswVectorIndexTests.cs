@@ -60,6 +60,23 @@ public sealed class HnswVectorIndexTests
         return found / queries.Count;
     }
 
+    [Fact]
+    public void Search_TiedScoresAcrossTheKthPlace_ReturnsTheTiesInIdOrder()
+    {
+        // 12 copies of one vector among other points: the best 5 are all tied, so the ids decide which 5 come back.
+        var items = Items(400, 21);
+        var copy = items[0].Vector;
+        var ties = Enumerable.Range(0, 12)
+            .Select(i => new VectorItem("dup" + (11 - i).ToString("D2", System.Globalization.CultureInfo.InvariantCulture), copy, items[0].Payload))
+            .ToList();
+        using var index = new HnswVectorIndex(Dimensions, new HnswOptions { M = 16, EfConstruction = 200, EfSearch = 64 });
+        index.Upsert([.. items.Skip(1), .. ties]);
+
+        var hits = index.Search(copy.Span, 5, null, 32);
+
+        Assert.Equal(["dup00", "dup01", "dup02", "dup03", "dup04"], hits.Select(h => h.Id));
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]

@@ -2,6 +2,7 @@ using System.Globalization;
 using KnowledgeLoop.Api.Hosting;
 using KnowledgeLoop.Core.Search;
 using KnowledgeLoop.Core.Text;
+using KnowledgeLoop.Core.Tickets;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KnowledgeLoop.Api.Features.Similar;
@@ -75,13 +76,17 @@ internal static class SimilarEndpoints
             cases.Articles.Select(a => new SimilarArticleResponse(a.Article.Id, a.Article.Title, a.Article.Url, Math.Round(a.Similarity, 4), a.Heading)).ToList()));
     }
 
+    /// <summary>The excerpt a hit shows: the description (or the subject) on one line, at most 240 characters.</summary>
+    public static string Excerpt(Ticket ticket) =>
+        TextExcerpt.Shorten(ticket.Description ?? ticket.Subject ?? string.Empty, ExcerptLength);
+
     private static SimilarCaseResponse Case(SimilarCase item, string outcome, SimilarSnapshot snapshot)
     {
         var ticket = item.Ticket;
         return new SimilarCaseResponse(
             ticket.Id,
             ticket.Subject,
-            TextExcerpt.Shorten(ticket.Description ?? ticket.Subject ?? string.Empty, ExcerptLength),
+            ticket.Description ?? string.Empty, // the snapshot's tickets hold the excerpt already (SimilarSearchProvider)
             item.Similarity,
             outcome,
             ticket.Category,

@@ -14,11 +14,10 @@ namespace KnowledgeLoop.Api.Features.Similar;
 /// <summary>
 /// The similar-case search of the latest analysis, held in memory so a query never reads the disk: loaded from the
 /// store on first use, and swapped atomically when an analysis succeeds. Hits are looked up in an in-memory map of
-/// slimmed tickets (the fields a hit shows, the description cut to an excerpt).
+/// slimmed tickets (the fields a hit shows, the description replaced by the response's excerpt).
 /// </summary>
 internal sealed partial class SimilarSearchProvider(KnowledgeStoreFactory stores, IVectorIndexFactory indexes, ILogger<SimilarSearchProvider> logger) : IDisposable
 {
-    private const int ExcerptLength = 400;
     private static readonly long RetryInterval = Stopwatch.Frequency * 5;
     private static readonly IReadOnlyDictionary<string, string> NoAttributes = new Dictionary<string, string>();
 
@@ -132,9 +131,10 @@ internal sealed partial class SimilarSearchProvider(KnowledgeStoreFactory stores
         return new SimilarSnapshot(search, linked, index.Count);
     }
 
+    /// <summary>The fields a hit shows; the description is replaced by the response's excerpt, made once here instead of per request.</summary>
     private static Ticket Slim(Ticket ticket) => ticket with
     {
-        Description = ticket.Description is { Length: > ExcerptLength } description ? TextExcerpt.Shorten(description, ExcerptLength) : ticket.Description,
+        Description = SimilarEndpoints.Excerpt(ticket),
         Messages = [],
         Attributes = NoAttributes,
     };
