@@ -91,6 +91,7 @@ internal static class DemoCommand
             }
 
             await console.Output.WriteLineAsync($"Next: knowledgeloop similar \"bank feed shows every transaction twice\" --store {storeFile.Name}");
+            await console.Output.WriteLineAsync($"      knowledgeloop serve --store {storeFile.Name}   (the web page and the API; or run the demo with --serve)");
             return ExitCodes.Success;
         });
         return command;
