@@ -27,6 +27,15 @@ public sealed class VectorRepository(KnowledgeStore store)
         transaction.Commit();
     }
 
+    /// <summary>A model's kind (what it was saved as), or null when the store has none by that name.</summary>
+    public string? ModelKind(string name)
+    {
+        using var command = store.Connection.CreateCommand();
+        command.CommandText = "SELECT kind FROM models WHERE name = $name";
+        command.Parameters.AddWithValue("$name", name);
+        return command.ExecuteScalar() as string;
+    }
+
     /// <summary>A model's bytes, or null when the store has none by that name.</summary>
     public byte[]? LoadModel(string name)
     {

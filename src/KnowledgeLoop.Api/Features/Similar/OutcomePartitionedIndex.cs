@@ -34,13 +34,28 @@ internal sealed class OutcomePartitionedIndex : IVectorIndex
 
     public int Dimensions { get; }
 
-    /// <summary>The index of <paramref name="items"/>, one partition per outcome, each built in one go.</summary>
-    public static OutcomePartitionedIndex Build(int dimensions, IReadOnlyCollection<VectorItem> items, IVectorIndexFactory indexes)
+    /// <summary>
+    /// The index of <paramref name="items"/>, one partition per outcome, each built in one go; with a graph cache and the
+    /// model's id, a partition whose graph the store already holds is loaded instead, and a built one is saved.
+    /// </summary>
+    public static OutcomePartitionedIndex Build(int dimensions, IReadOnlyCollection<VectorItem> items, IVectorIndexFactory indexes, SimilarGraphCache? graphs = null, string? modelId = null)
     {
         var index = new OutcomePartitionedIndex(dimensions, indexes);
         foreach (var group in items.GroupBy(i => i.Payload.Outcome ?? string.Empty, StringComparer.Ordinal))
         {
-            index._partitions[group.Key] = indexes.Build(dimensions, group.ToList());
+            var members = group.ToList();
+            var fingerprint = graphs is null || modelId is null ? null : SimilarGraphCache.Fingerprint(modelId, members);
+            var partition = fingerprint is null ? null : graphs!.TryLoad(group.Key, fingerprint);
+            if (partition is null)
+            {
+                partition = indexes.Build(dimensions, members);
+                if (fingerprint is not null)
+                {
+                    graphs!.Save(group.Key, fingerprint, partition);
+                }
+            }
+
+            index._partitions[group.Key] = partition;
         }
 
         return index;

@@ -18,6 +18,8 @@ namespace KnowledgeLoop.Api.Features.Similar;
 /// </summary>
 internal sealed partial class SimilarSearchProvider(KnowledgeStoreFactory stores, IVectorIndexFactory indexes, ILogger<SimilarSearchProvider> logger) : IDisposable
 {
+    private readonly SimilarGraphCache _graphs = new(stores);
+
     private static readonly long RetryInterval = Stopwatch.Frequency * 5;
     private static readonly IReadOnlyDictionary<string, string> NoAttributes = new Dictionary<string, string>();
 
@@ -82,7 +84,7 @@ internal sealed partial class SimilarSearchProvider(KnowledgeStoreFactory stores
                 new VectorPayload(tickets[i].Category, tickets[i].CreatedAt, result.Outcomes[i].Fcr.ToContractName()));
         }
 
-        var index = await Task.Run(() => OutcomePartitionedIndex.Build(result.Model.Dimensions, items, indexes), cancellationToken);
+        var index = await Task.Run(() => OutcomePartitionedIndex.Build(result.Model.Dimensions, items, indexes, _graphs, result.Model.ModelId), cancellationToken);
         var snapshot = Build(result.Model, index, tickets, articles);
         Volatile.Write(ref _current, snapshot);
         LogSwapped(snapshot.TicketCount);
@@ -107,7 +109,7 @@ internal sealed partial class SimilarSearchProvider(KnowledgeStoreFactory stores
             model = LsaModel.Load(stream);
         }
 
-        var index = OutcomePartitionedIndex.Build(model.Dimensions, repository.ReadSpace(AnalysisStore.TicketSpace).ToList(), indexes);
+        var index = OutcomePartitionedIndex.Build(model.Dimensions, repository.ReadSpace(AnalysisStore.TicketSpace).ToList(), indexes, _graphs, model.ModelId);
         var snapshot = Build(model, index, store.ReadTickets(cancellationToken).ToList(), store.ReadArticles(cancellationToken).ToList());
         LogLoaded(snapshot.TicketCount, clock.ElapsedMilliseconds);
         return snapshot;
