@@ -8,8 +8,17 @@ namespace KnowledgeLoop.Core.Metrics;
 /// ISO week-numbering year) or month ("2026-06"), both in UTC. Sessions fall in week and month
 /// segments by started_at.
 /// </summary>
-internal static class SegmentKeys
+public static class SegmentKeys
 {
+    /// <summary>A ticket's key in a dimension, as the report's segments name it: its attribute, or its created_at week or month.</summary>
+    public static string Key(Ticket ticket, SegmentDimension dimension)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        return dimension is SegmentDimension.Week or SegmentDimension.Month
+            ? TimeKey(TimeCode(ticket.CreatedAt, dimension), dimension)
+            : Attribute(ticket, dimension);
+    }
+
     /// <summary>The lowercase dimension name used in reports and diagnostics.</summary>
     public static string Name(SegmentDimension dimension) => dimension switch
     {

@@ -45,21 +45,7 @@ internal sealed class MetricsService(KnowledgeStoreFactory stores, IOptions<Anal
     }
 
     /// <summary>The key of a ticket in a segment dimension, as the report's segments name it.</summary>
-    public static string SegmentKey(Ticket ticket, SegmentDimension dimension)
-    {
-        var value = dimension switch
-        {
-            SegmentDimension.Category => ticket.Category,
-            SegmentDimension.Product => ticket.Product,
-            SegmentDimension.Channel => ticket.Channel,
-            SegmentDimension.Priority => ticket.Priority,
-            SegmentDimension.Group => ticket.Group,
-            SegmentDimension.Agent => ticket.Agent,
-            SegmentDimension.Week => string.Create(CultureInfo.InvariantCulture, $"{ISOWeek.GetYear(ticket.CreatedAt.UtcDateTime):D4}-W{ISOWeek.GetWeekOfYear(ticket.CreatedAt.UtcDateTime):D2}"),
-            _ => ticket.CreatedAt.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture),
-        };
-        return string.IsNullOrWhiteSpace(value) ? SegmentMetrics.NoneKey : value;
-    }
+    public static string SegmentKey(Ticket ticket, SegmentDimension dimension) => SegmentKeys.Key(ticket, dimension);
 
     private static bool Selects(MetricsQuery query, Ticket ticket) =>
         (query.From is null || ticket.CreatedAt >= query.From)
