@@ -54,30 +54,40 @@ public static class AnalysisStore
             new VectorPayload(tickets[i].Category, tickets[i].CreatedAt, result.Outcomes[i].Fcr.ToContractName()))));
     }
 
-    /// <summary>The similar-case search over the last analysis in the store, or null when none has run.</summary>
-    public static SimilarCaseSearch? OpenSearch(KnowledgeStore store)
+    /// <summary>
+    /// The local embedder the last analysis fitted, or null when none has run or the last one embedded remotely
+    /// (<paramref name="remote"/> says which).
+    /// </summary>
+    public static LsaModel? LoadModel(KnowledgeStore store, out bool remote)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var repository = new VectorRepository(store);
-        var bytes = repository.LoadModel(ModelName);
-        if (bytes is null)
+        var bytes = new VectorRepository(store).LoadModel(ModelName);
+        remote = bytes is { Length: 0 };
+        if (bytes is null || remote)
         {
             return null;
         }
 
-        if (bytes.Length == 0)
+        using var stream = new MemoryStream(bytes, writable: false);
+        return LsaModel.Load(stream);
+    }
+
+    /// <summary>The similar-case search over the last analysis in the store, or null when none has run.</summary>
+    public static SimilarCaseSearch? OpenSearch(KnowledgeStore store)
+    {
+        var model = LoadModel(store, out var remote);
+        if (remote)
         {
             throw new StoreException(
                 "The last analysis in this store used a remote embedder; similar-case search needs the local one. Run 'knowledgeloop analyze' with the local embedder (without KNOWLEDGELOOP__AI__EMBEDDER=openai) to search.");
         }
 
-        LsaModel model;
-        using (var stream = new MemoryStream(bytes, writable: false))
+        if (model is null)
         {
-            model = LsaModel.Load(stream);
+            return null;
         }
 
-        var index = repository.LoadIndex(TicketSpace) ?? new ExactVectorIndex(model.Dimensions);
+        var index = new VectorRepository(store).LoadIndex(TicketSpace) ?? new ExactVectorIndex(model.Dimensions);
         return new SimilarCaseSearch(model, index, store.FindTicket, store.ReadArticles().ToList());
     }
 }

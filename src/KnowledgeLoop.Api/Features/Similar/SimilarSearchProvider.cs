@@ -97,16 +97,9 @@ internal sealed partial class SimilarSearchProvider(KnowledgeStoreFactory stores
         var clock = Stopwatch.StartNew();
         using var store = stores.Open();
         var repository = new VectorRepository(store);
-        var bytes = repository.LoadModel(AnalysisStore.ModelName);
-        if (bytes is null || bytes.Length == 0)
+        if (AnalysisStore.LoadModel(store, out _) is not { } model)
         {
-            return null;
-        }
-
-        LsaModel model;
-        using (var stream = new MemoryStream(bytes, writable: false))
-        {
-            model = LsaModel.Load(stream);
+            return null; // No analysis yet, or a remote embedder's (its vectors can't be queried with the local model).
         }
 
         var index = OutcomePartitionedIndex.Build(model.Dimensions, repository.ReadSpace(AnalysisStore.TicketSpace).ToList(), indexes, _graphs, model.ModelId);
