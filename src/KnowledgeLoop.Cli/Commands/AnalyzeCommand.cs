@@ -133,7 +133,7 @@ internal static class AnalyzeCommand
 
         using var cacheStore = store is not null && ai.Options.RemoteEmbedder ? KnowledgeStore.Open(store.FullName) : null;
         var cache = cacheStore is null ? null : new SqliteEmbeddingCache(cacheStore);
-        var input = new AnalysisInput(data.Tickets, data.Articles, data.Sessions);
+        var input = new AnalysisInput(data.Tickets, data.Articles, data.Sessions) { PreviousGaps = PreviousGaps(store) };
         try
         {
             return await console.WithStagesAsync(progress => Task.Run(
@@ -153,14 +153,28 @@ internal static class AnalyzeCommand
     public static void Keep(KnowledgeStore store, AnalysisResult result, IReadOnlyList<Core.Tickets.Ticket> tickets, AnalysisOptions options, DateTimeOffset startedAt)
     {
         AnalysisStore.Save(store, result, tickets);
-        new AnalysisRepository(store).RecordFinished(
+        var finishedAt = TimeProvider.System.GetUtcNow();
+        var runId = new AnalysisRepository(store).RecordFinished(
             ReportJson.Serialize(result.Report),
             result.Report.Gaps?.Count ?? 0,
             startedAt,
-            TimeProvider.System.GetUtcNow(),
+            finishedAt,
             options.Seed,
             options.Clusters,
             options.Metrics.AsOf);
+        new GapRepository(store).SaveRun(runId, result.Geometry, finishedAt);
+    }
+
+    /// <summary>The gaps of the store's latest run, which the next analysis matches its gaps to (stable ids); null when none.</summary>
+    public static Core.Tracking.GapRun? PreviousGaps(FileInfo? store)
+    {
+        if (store is null || !store.Exists)
+        {
+            return null;
+        }
+
+        using var knowledgeStore = KnowledgeStore.Open(store.FullName);
+        return new GapRepository(knowledgeStore).LoadLatest();
     }
 
     /// <summary>The ranked gaps as a table on stdout.</summary>

@@ -73,7 +73,7 @@ internal static class DemoCommand
 
             var analysisOptions = new AnalysisOptions { Metrics = options };
             var startedAt = TimeProvider.System.GetUtcNow();
-            var analysis = await AnalyzeCommand.RunAsync(console, dataSet, analysisOptions, cancellationToken);
+            var analysis = await AnalyzeCommand.RunAsync(console, dataSet, analysisOptions, cancellationToken, storeFile);
             using (var knowledgeStore = KnowledgeStore.Open(storeFile.FullName))
             {
                 AnalyzeCommand.Keep(knowledgeStore, analysis, dataSet.Tickets, analysisOptions, startedAt);

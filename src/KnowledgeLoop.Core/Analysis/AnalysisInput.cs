@@ -1,6 +1,7 @@
 using KnowledgeLoop.Core.Articles;
 using KnowledgeLoop.Core.Sessions;
 using KnowledgeLoop.Core.Tickets;
+using KnowledgeLoop.Core.Tracking;
 using KnowledgeLoop.Core.Vectors;
 using Microsoft.Extensions.AI;
 
@@ -23,4 +24,10 @@ public sealed record AnalysisInput(IReadOnlyList<Ticket> Tickets, IReadOnlyList<
     /// chunks and asks for each cluster's nearest articles; null searches the chunk vectors in memory.
     /// </summary>
     public IVectorIndex? ArticleIndex { get; init; }
+
+    /// <summary>
+    /// The previous run's gaps (the store's latest, GapRepository.LoadLatest), so each gap keeps its id across runs
+    /// and records its lineage; null gives every gap a new id (a store's first run).
+    /// </summary>
+    public GapRun? PreviousGaps { get; init; }
 }

@@ -1,6 +1,7 @@
 using KnowledgeLoop.Core.Embeddings;
 using KnowledgeLoop.Core.Metrics;
 using KnowledgeLoop.Core.Reports;
+using KnowledgeLoop.Core.Tracking;
 using KnowledgeLoop.Core.Vectors;
 
 namespace KnowledgeLoop.Core.Analysis;
@@ -18,4 +19,12 @@ public sealed record AnalysisResult(
     VectorMatrix TicketVectors,
     IReadOnlyList<int> ClusterOfTicket,
     IReadOnlyList<TicketOutcome> Outcomes,
-    IReadOnlyDictionary<string, double> StageSeconds);
+    IReadOnlyDictionary<string, double> StageSeconds)
+{
+    /// <summary>
+    /// The run's gap geometry: every k-means cluster's centroid, cut-off and gap (to assign new tickets as this run
+    /// would), and every gap's unit centroid, member and failure ticket ids, figures and lineage (to match the next
+    /// run's gaps to these). The store keeps it per run (GapRepository).
+    /// </summary>
+    public required GapGeometry Geometry { get; init; }
+}

@@ -10,6 +10,7 @@ using KnowledgeLoop.Core.Metrics;
 using KnowledgeLoop.Core.Reports;
 using KnowledgeLoop.Core.Text;
 using KnowledgeLoop.Core.Tickets;
+using KnowledgeLoop.Core.Tracking;
 using KnowledgeLoop.Core.Vectors;
 using Microsoft.Extensions.AI;
 
@@ -262,6 +263,12 @@ public static class GapAnalyzer
 
             var ranked = GapRanker.Rank(built, g => g.Impact);
             var gaps = ranked.Select(r => Document(r, keywords, representatives, failures, failureCluster, ticketText, centroids!, ticketVectors, outcomes, matcher, articleById)).ToList();
+
+            // Stable ids across runs and the geometry the store keeps (Tracking/).
+            var embedderId = model?.ModelId ?? input.Embedder!.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? "remote";
+            var tracked = GapTracker.Track(new GapTrackingInput(
+                tickets, ticketVectors, clustering, merged, ranked.Select(r => r.Gap.Index).ToList(), members, gaps, metrics.AsOf, embedderId, input.PreviousGaps, options.Tracking));
+            gaps = tracked.Gaps.ToList();
             var unclustered = failures.Where(i => clusterOf[i] < 0 || !built.Any(g => g.Index == clusterOf[i])).Select(i => tickets[i].Id).Order(StringComparer.Ordinal).ToList();
             _clock.Stop();
             _seconds[_stage.ToString().ToLowerInvariant()] = Math.Round(_clock.Elapsed.TotalSeconds, 3);
@@ -285,7 +292,7 @@ public static class GapAnalyzer
                 UnclusteredFailures = unclustered,
             };
 
-            return new AnalysisResult(report, model, ticketVectors, clusterOf, outcomes, new Dictionary<string, double>(_seconds));
+            return new AnalysisResult(report, model, ticketVectors, clusterOf, outcomes, new Dictionary<string, double>(_seconds)) { Geometry = tracked.Geometry };
 
             IReadOnlyList<ArticleLink> Links(string articleId)
             {

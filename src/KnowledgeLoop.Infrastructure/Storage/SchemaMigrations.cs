@@ -131,6 +131,55 @@ internal static class SchemaMigrations
             PRIMARY KEY (model, text_hash)
         ) WITHOUT ROWID;
         """,
+
+        // 5: each run's gaps (GapRepository): the geometry that assigns new tickets and matches the next run's gaps
+        // (centroids, cut-offs, member ticket ids), the figures of a gap's history, and its lineage.
+        """
+        CREATE TABLE gap_runs (
+            seq         INTEGER PRIMARY KEY,
+            run_id      TEXT    NOT NULL UNIQUE,
+            recorded_at INTEGER NOT NULL,
+            as_of       INTEGER NOT NULL,
+            embedder    TEXT    NOT NULL,
+            dimensions  INTEGER NOT NULL
+        );
+
+        CREATE TABLE gap_snapshots (
+            run_id              TEXT    NOT NULL,
+            gap_id              TEXT    NOT NULL,
+            rank                INTEGER NOT NULL,
+            title               TEXT    NOT NULL,
+            type                TEXT    NOT NULL,
+            tickets             INTEGER NOT NULL,
+            failures            INTEGER NOT NULL,
+            fcr_numerator       INTEGER,
+            fcr_denominator     INTEGER,
+            fcr                 REAL,
+            top_article_id      TEXT,
+            status              TEXT    NOT NULL,
+            previous_id         TEXT,
+            parent_id           TEXT,
+            merged_from         TEXT,
+            centroid_similarity REAL,
+            member_overlap      REAL,
+            first_seen          INTEGER NOT NULL,
+            runs                INTEGER NOT NULL,
+            centroid            BLOB    NOT NULL,
+            member_ids          BLOB    NOT NULL,
+            failure_ids         BLOB    NOT NULL,
+            PRIMARY KEY (run_id, gap_id)
+        );
+        CREATE INDEX ix_gap_snapshots_gap ON gap_snapshots (gap_id);
+
+        CREATE TABLE gap_clusters (
+            run_id   TEXT    NOT NULL,
+            cluster  INTEGER NOT NULL,
+            centroid BLOB    NOT NULL,
+            cutoff   REAL,
+            gap_id   TEXT,
+            PRIMARY KEY (run_id, cluster)
+        );
+        """,
     ];
 
     /// <summary>Brings the database up to the latest version; each step commits with its version bump.</summary>

@@ -79,10 +79,11 @@ internal sealed partial class AnalysisWorker(
             analysisOptions.Metrics.AsOf = record.AsOf ?? analysisOptions.Metrics.AsOf;
 
             var token = run.Token;
-            var (tickets, articles, sessions) = stores.Run(store => (
+            var (tickets, articles, sessions, previous) = stores.Run(store => (
                 store.ReadTickets(token).ToList(),
                 store.ReadArticles(token).ToList(),
-                store.ReadSessions(token).ToList()));
+                store.ReadSessions(token).ToList(),
+                new GapRepository(store).LoadLatest()));
             if (tickets.Count == 0)
             {
                 End(id, AnalysisRunStatus.Failed, "there are no tickets to analyze; import some first.");
@@ -93,12 +94,14 @@ internal sealed partial class AnalysisWorker(
             using var cacheStore = ai.Options.RemoteEmbedder ? stores.Open() : null;
             var cache = cacheStore is null ? null : new SqliteEmbeddingCache(cacheStore);
             var result = await Task.Run(
-                () => ai.AnalyzeAsync(new AnalysisInput(tickets, articles, sessions), analysisOptions, cache, progress, time, token),
+                () => ai.AnalyzeAsync(new AnalysisInput(tickets, articles, sessions) { PreviousGaps = previous }, analysisOptions, cache, progress, time, token),
                 token);
 
             stores.Run(store => AnalysisStore.Save(store, result, tickets));
             var json = ReportJson.Serialize(result.Report);
-            stores.Run(store => new AnalysisRepository(store).MarkSucceeded(id, json, result.Report.Gaps?.Count ?? 0, time.GetUtcNow()));
+            var finishedAt = time.GetUtcNow();
+            stores.Run(store => new GapRepository(store).SaveRun(id, result.Geometry, finishedAt));
+            stores.Run(store => new AnalysisRepository(store).MarkSucceeded(id, json, result.Report.Gaps?.Count ?? 0, finishedAt));
             reports.Remember(id, result.Report);
             await similar.ReplaceAsync(result, tickets, articles, stoppingToken);
             LogSucceeded(id, result.Report.Gaps?.Count ?? 0);
