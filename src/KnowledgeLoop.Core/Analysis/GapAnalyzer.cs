@@ -10,6 +10,7 @@ using KnowledgeLoop.Core.Metrics;
 using KnowledgeLoop.Core.Reports;
 using KnowledgeLoop.Core.Text;
 using KnowledgeLoop.Core.Tickets;
+using KnowledgeLoop.Core.Tracking;
 using KnowledgeLoop.Core.Vectors;
 using Microsoft.Extensions.AI;
 
@@ -127,6 +128,17 @@ public static class GapAnalyzer
             }
 
             var clusterCount = merged?.Centroids.Rows ?? 0;
+
+            // Several gaps per ticket: a failure's later customer messages embedded on their own (docs/next-issues.md).
+            IReadOnlyList<IReadOnlyList<int>>? secondaryOf = null;
+            if (clustering is not null)
+            {
+                var later = SecondaryFailures.Candidates(tickets, outcomes);
+                var laterText = later.Select(x => x.Text).ToList();
+                var laterVectors = later.Count == 0 ? null : model?.Transform(laterText, cancellationToken) ?? await EmbedAsync(input.Embedder!, laterText, null, 1, 1);
+                var laterCluster = laterVectors is null ? [] : OutlierCut.AssignWithinCutoff(laterVectors, clustering.Model, clustering.Cutoffs).Select(k => k < 0 ? -1 : merged!.MergedOf[k]).ToArray();
+                secondaryOf = SecondaryFailures.Attribute(later.Select(x => x.Ticket).ToList(), laterCluster, clusterOf, clusterCount);
+            }
             var failureSet = new HashSet<int>(failures);
             var members = new List<int>[clusterCount];
             for (var c = 0; c < clusterCount; c++)
@@ -261,7 +273,9 @@ public static class GapAnalyzer
             }
 
             var ranked = GapRanker.Rank(built, g => g.Impact);
-            var gaps = ranked.Select(r => Document(r, keywords, representatives, failures, failureCluster, ticketText, centroids!, ticketVectors, outcomes, matcher, articleById)).ToList();
+            var gaps = NextIssueReport.Attach(
+                ranked.Select(r => Document(r, keywords, representatives, failures, failureCluster, ticketText, centroids!, ticketVectors, outcomes, matcher, articleById)).ToList(),
+                ranked.Select(r => r.Gap.Index).ToList(), tickets, clusterOf, secondaryOf, options.Metrics, metrics.AsOf);
             var unclustered = failures.Where(i => clusterOf[i] < 0 || !built.Any(g => g.Index == clusterOf[i])).Select(i => tickets[i].Id).Order(StringComparer.Ordinal).ToList();
             _clock.Stop();
             _seconds[_stage.ToString().ToLowerInvariant()] = Math.Round(_clock.Elapsed.TotalSeconds, 3);
