@@ -14,4 +14,10 @@ public sealed record NextIssueDocument
 
     /// <summary><see cref="Tickets"/> ÷ the gap's mature resolved tickets (the denominator of <c>related_nia</c>).</summary>
     public required double Share { get; init; }
+
+    /// <summary>
+    /// <see cref="Share"/> ÷ the share of all other gaps' mature resolved tickets followed by a ticket in the target:
+    /// above 1 the path is stronger than the target's volume explains; null when no other gap's tickets are mature.
+    /// </summary>
+    public double? Lift { get; init; }
 }

@@ -54,6 +54,18 @@ public static class NextIssueReport
         }
 
         var paths = NextIssuePaths.Compute(tickets, gapOfTicket, gaps.Count, options, asOf);
+
+        // Per target (slot 0 unclustered, g + 1 gap g): all sources reaching it, and all sources.
+        var reaching = new long[gaps.Count + 1];
+        var sources = 0L;
+        foreach (var path in paths)
+        {
+            sources += path.MatureResolved;
+            foreach (var target in path.Targets)
+            {
+                reaching[target.Gap + 1] += target.Tickets;
+            }
+        }
         var result = new GapDocument[gaps.Count];
         for (var g = 0; g < gaps.Count; g++)
         {
@@ -63,7 +75,7 @@ public static class NextIssueReport
             result[g] = gaps[g] with
             {
                 RelatedNia = MetricsDocument.Map(path.RelatedNia),
-                NextIssues = NextIssues(path, gaps),
+                NextIssues = NextIssues(path, gaps, reaching, sources, paths),
                 SecondaryFailureTicketIds = secondary?.Select(i => tickets[i].Id).Order(StringComparer.Ordinal).ToList(),
                 SecondaryFailures = secondary?.Count,
             };
@@ -73,27 +85,36 @@ public static class NextIssueReport
     }
 
     /// <summary>Up to <see cref="MaximumGaps"/> other gaps (most tickets first, then rank), then the unclustered bucket.</summary>
-    private static List<NextIssueDocument> NextIssues(GapNextIssues path, IReadOnlyList<GapDocument> gaps)
+    private static List<NextIssueDocument> NextIssues(GapNextIssues path, IReadOnlyList<GapDocument> gaps, long[] reaching, long sources, IReadOnlyList<GapNextIssues> paths)
     {
         var list = path.Targets
             .Where(t => t.Gap != path.Gap && t.Gap != NextIssuePaths.Unclustered)
             .OrderByDescending(t => t.Tickets).ThenBy(t => gaps[t.Gap].Rank)
             .Take(MaximumGaps)
-            .Select(t => Entry(gaps[t.Gap].Id, gaps[t.Gap].Title, t.Tickets))
+            .Select(t => Entry(t.Gap, gaps[t.Gap].Id, gaps[t.Gap].Title, t.Tickets))
             .ToList();
         if (path.Targets.FirstOrDefault(t => t.Gap == NextIssuePaths.Unclustered) is { } unclustered)
         {
-            list.Add(Entry(null, UnclusteredTitle, unclustered.Tickets));
+            list.Add(Entry(NextIssuePaths.Unclustered, null, UnclusteredTitle, unclustered.Tickets));
         }
 
         return list;
 
-        NextIssueDocument Entry(string? id, string title, int count) => new()
+        NextIssueDocument Entry(int target, string? id, string title, int count)
         {
-            GapId = id,
-            Title = title,
-            Tickets = count,
-            Share = Math.Round((double)count / path.MatureResolved, 4),
-        };
+            // The baseline leaves out this gap's own sources and, for a gap target, the target's own (its self-path).
+            var self = target >= 0 ? paths[target].Targets.FirstOrDefault(t => t.Gap == target)?.Tickets ?? 0 : 0;
+            var others = sources - path.MatureResolved - (target >= 0 ? paths[target].MatureResolved : 0);
+            var baseline = others > 0 ? (double)(reaching[target + 1] - count - self) / others : 0;
+            var share = (double)count / path.MatureResolved;
+            return new NextIssueDocument
+            {
+                GapId = id,
+                Title = title,
+                Tickets = count,
+                Share = Math.Round(share, 4),
+                Lift = baseline > 0 ? Math.Round(share / baseline, 3) : null,
+            };
+        }
     }
 }

@@ -48,6 +48,24 @@ public sealed class NextIssueReportTests
     }
 
     [Fact]
+    public void Attach_PathStrongerThanTargetVolume_HasLiftAboveOne()
+    {
+        // Gap 0: 2 sources, one reaches gap 2 (share 1/2); gap 1: 4 sources, one reaches gap 2 (baseline 1/4): lift 2.
+        Ticket[] tickets =
+        [
+            Ticket("a1", "p", 0, 1), Ticket("c1", "p", 5, 6), Ticket("a2", "q", 0, 1),
+            Ticket("b1", "r", 0, 1), Ticket("c2", "r", 5, 6), Ticket("b2", "s", 0, 1), Ticket("b3", "t", 0, 1), Ticket("b4", "u", 0, 1),
+        ];
+
+        var result = NextIssueReport.Attach([Gap(0), Gap(1), Gap(2)], [0, 1, 2], tickets, [0, 2, 0, 1, 2, 1, 1, 1], null, Options(100), Day(100));
+
+        var path = Assert.Single(result[0].NextIssues!);
+        Assert.Equal(("gap-2", 1, 0.5), (path.GapId, path.Tickets, path.Share));
+        Assert.Equal(2.0, path.Lift);
+        Assert.Equal(0.5, Assert.Single(result[1].NextIssues!).Lift);
+    }
+
+    [Fact]
     public void Attach_SecondaryTickets_ListedByIdOnTheirGap()
     {
         var gaps = new[] { Gap(0), Gap(1) };
