@@ -128,6 +128,17 @@ public static class GapAnalyzer
             }
 
             var clusterCount = merged?.Centroids.Rows ?? 0;
+
+            // Several gaps per ticket: a failure's later customer messages embedded on their own (docs/next-issues.md).
+            IReadOnlyList<IReadOnlyList<int>>? secondaryOf = null;
+            if (clustering is not null)
+            {
+                var later = SecondaryFailures.Candidates(tickets, outcomes);
+                var laterText = later.Select(x => x.Text).ToList();
+                var laterVectors = later.Count == 0 ? null : model?.Transform(laterText, cancellationToken) ?? await EmbedAsync(input.Embedder!, laterText, null, 1, 1);
+                var laterCluster = laterVectors is null ? [] : OutlierCut.AssignWithinCutoff(laterVectors, clustering.Model, clustering.Cutoffs).Select(k => k < 0 ? -1 : merged!.MergedOf[k]).ToArray();
+                secondaryOf = SecondaryFailures.Attribute(later.Select(x => x.Ticket).ToList(), laterCluster, clusterOf, clusterCount);
+            }
             var failureSet = new HashSet<int>(failures);
             var members = new List<int>[clusterCount];
             for (var c = 0; c < clusterCount; c++)
@@ -268,7 +279,9 @@ public static class GapAnalyzer
             var embedderId = model?.ModelId ?? input.Embedder!.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? "remote";
             var tracked = GapTracker.Track(new GapTrackingInput(
                 tickets, ticketVectors, clustering, merged, ranked.Select(r => r.Gap.Index).ToList(), members, gaps, metrics.AsOf, embedderId, input.PreviousGaps, options.Tracking));
-            gaps = tracked.Gaps.ToList();
+
+            // Next-issue paths name their target gaps by the stable ids, so they are attached after tracking.
+            gaps = NextIssueReport.Attach(tracked.Gaps.ToList(), ranked.Select(r => r.Gap.Index).ToList(), tickets, clusterOf, secondaryOf, options.Metrics, metrics.AsOf);
             var unclustered = failures.Where(i => clusterOf[i] < 0 || !built.Any(g => g.Index == clusterOf[i])).Select(i => tickets[i].Id).Order(StringComparer.Ordinal).ToList();
             _clock.Stop();
             _seconds[_stage.ToString().ToLowerInvariant()] = Math.Round(_clock.Elapsed.TotalSeconds, 3);

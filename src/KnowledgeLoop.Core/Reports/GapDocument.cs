@@ -143,4 +143,16 @@ public sealed record GapDocument
     /// <summary>Why a chat output fell back to the extractive labels ("name_gap: not JSON"), when one did.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? AiFallbacks { get; init; }
+
+    /// <summary>Related NIA: the gap's mature resolved tickets with no new ticket from the same customer in the same gap within the NIA window ÷ those tickets; null with none mature.</summary>
+    public RateDocument? RelatedNia { get; init; }
+
+    /// <summary>Where the gap's customers went next within the NIA window: up to 5 other gaps by tickets, then the unclustered bucket (docs/next-issues.md).</summary>
+    public IReadOnlyList<NextIssueDocument>? NextIssues { get; init; }
+
+    /// <summary>Failed first contacts of other gaps (or unclustered) whose later customer messages belong to this gap; not in <see cref="FailureCount"/>.</summary>
+    public IReadOnlyList<string>? SecondaryFailureTicketIds { get; init; }
+
+    /// <summary>The number of <see cref="SecondaryFailureTicketIds"/>: failures attributed through a later message, apart from <see cref="FailureCount"/>.</summary>
+    public int? SecondaryFailures { get; init; }
 }

@@ -31,7 +31,8 @@ internal static class ExportPresets
     public static string[] TicketIgnoredPrefixes(ImportFormat format) => format switch
     {
         ImportFormat.Jira => ["changelog", "fields.comment", "fields.description", "renderedFields", "self", "fields.watches", "fields.votes"],
-        ImportFormat.Zendesk => ["metric_set"],
+        ImportFormat.Zendesk => ["metric_set", .. TicketMessages.Properties],
+        ImportFormat.Generic => TicketMessages.Properties,
         _ => [],
     };
 

@@ -61,7 +61,7 @@ public static class ExportReader
                 metrics = loaded;
             }
 
-            enrich = (ticket, r) => ZendeskMetrics.Enrich(ticket, r, metrics);
+            enrich = (ticket, r) => TicketMessages.Enrich(ZendeskMetrics.Enrich(ticket, r, metrics), r);
         }
         else if (format == ImportFormat.ServiceNow)
         {
@@ -70,6 +70,10 @@ public static class ExportReader
         else if (format == ImportFormat.Jira)
         {
             enrich = JiraIssues.Enrich;
+        }
+        else if (format == ImportFormat.Generic)
+        {
+            enrich = TicketMessages.Enrich;
         }
 
         var mapper = new TicketMapper(row, enrich);

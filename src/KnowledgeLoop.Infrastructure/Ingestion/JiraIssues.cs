@@ -7,6 +7,8 @@ namespace KnowledgeLoop.Infrastructure.Ingestion;
 /// <summary>What a Jira issue's JSON holds beyond flat fields: reopens from the changelog, ADF descriptions, comments.</summary>
 internal static class JiraIssues
 {
+    private static readonly string[] Identities = ["accountId", "emailAddress", "name", "displayName"];
+
     private static readonly HashSet<string> DoneNames = new(StringComparer.OrdinalIgnoreCase)
     {
         "Done", "Resolved", "Closed", "Cancelled", "Canceled", "Won't Do", "Won't Fix", "Completed",
@@ -30,7 +32,7 @@ internal static class JiraIssues
         {
             Description = string.IsNullOrWhiteSpace(description) ? ticket.Description : description,
             ReopenCount = Reopens(issue, fields),
-            Messages = Comments(fields, row.Parser),
+            Messages = Comments(fields, row.Parser, Reporter(fields)),
         };
     }
 
@@ -81,7 +83,25 @@ internal static class JiraIssues
         return reopens;
     }
 
-    private static List<TicketMessage> Comments(JsonElement fields, ValueParser parser)
+    /// <summary>The reporter's identifiers (account id, e-mail, name, display name): a comment by one of them is the customer's.</summary>
+    private static HashSet<string> Reporter(JsonElement fields)
+    {
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (fields.TryGetProperty("reporter", out var reporter) && reporter.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var name in Identities)
+            {
+                if (reporter.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } id)
+                {
+                    ids.Add(id);
+                }
+            }
+        }
+
+        return ids;
+    }
+
+    private static List<TicketMessage> Comments(JsonElement fields, ValueParser parser, HashSet<string> reporter)
     {
         var messages = new List<TicketMessage>();
         if (!fields.TryGetProperty("comment", out var comment) || !comment.TryGetProperty("comments", out var comments) || comments.ValueKind != JsonValueKind.Array)
@@ -102,6 +122,12 @@ internal static class JiraIssues
             if (c.TryGetProperty("author", out var a) && a.ValueKind == JsonValueKind.Object)
             {
                 author = (a.TryGetProperty("displayName", out var d) ? d.GetString() : null) ?? (a.TryGetProperty("accountId", out var id) ? id.GetString() : null);
+
+                // The reporter's own comments are the customer's (the analysis reads those as the customer's later words).
+                if (Identities.Any(name => a.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && reporter.Contains(v.GetString()!)))
+                {
+                    author = "customer";
+                }
             }
 
             var isPublic = !c.TryGetProperty("jsdPublic", out var p) || p.ValueKind != JsonValueKind.False;

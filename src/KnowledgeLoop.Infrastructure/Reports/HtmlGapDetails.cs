@@ -8,7 +8,7 @@ namespace KnowledgeLoop.Infrastructure.Reports;
 internal static class HtmlGapDetails
 {
     /// <summary>Appends the gap's &lt;details&gt; element (id "gap-&lt;rank&gt;", so the table can link to it).</summary>
-    public static void Write(StringBuilder html, GapDocument gap)
+    public static void Write(StringBuilder html, GapDocument gap, IReadOnlyDictionary<string, int>? rankOfGap = null)
     {
         html.Append("<details class=\"gap\" id=\"gap-").Append(gap.Rank).Append("\">\n<summary><span class=\"rank\">#").Append(gap.Rank).Append("</span> ")
             .Append("<span class=\"gap-title\">").Append(Html.Encode(gap.Title)).Append("</span> ").Append(HtmlReport.TypeBadge(gap.Type));
@@ -50,6 +50,7 @@ internal static class HtmlGapDetails
         Rates(html, gap);
         Articles(html, gap);
         Pattern(html, gap);
+        NextIssueSections.HtmlGap(html, gap, rankOfGap);
         Evidence(html, gap);
         HtmlReport.IdList(html, gap.FailureTicketIds, "All failed tickets of this gap");
         html.Append("</div>\n</details>\n");

@@ -63,6 +63,7 @@ public static class HtmlReport
         Trend(html, report);
         Segments(html, report);
         Gaps(html, report);
+        NextIssueSections.HtmlPaths(html, report);
         Diagnostics(html, report);
         Unclustered(html, report);
         html.Append("</main>\n");
@@ -249,9 +250,10 @@ public static class HtmlReport
 
         html.Append("</tbody></table></div>\n");
         html.Append("<div id=\"gap-tools\" class=\"tools\" hidden><button type=\"button\" data-act=\"open\">Expand all</button> <button type=\"button\" data-act=\"close\">Collapse all</button></div>\n");
+        var rankOfGap = gaps.GroupBy(g => g.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Rank, StringComparer.Ordinal);
         foreach (var gap in gaps)
         {
-            HtmlGapDetails.Write(html, gap);
+            HtmlGapDetails.Write(html, gap, rankOfGap);
         }
 
         html.Append("</section>\n");

@@ -30,6 +30,7 @@ public static class MarkdownReport
 
         Metrics(md, report);
         Gaps(md, report);
+        NextIssueSections.MarkdownPaths(md, report);
         Diagnostics(md, report);
         Unclustered(md, report);
         Analysis(md, report);
@@ -224,6 +225,7 @@ public static class MarkdownReport
             }
         }
 
+        NextIssueSections.MarkdownGap(md, gap);
         md.Append("- **Representative tickets:**");
         var subjects = (gap.Evidence ?? []).GroupBy(e => e.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Subject, StringComparer.Ordinal);
         if (gap.RepresentativeTicketIds.Count == 0)
