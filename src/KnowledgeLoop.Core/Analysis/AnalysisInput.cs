@@ -1,6 +1,7 @@
 using KnowledgeLoop.Core.Articles;
 using KnowledgeLoop.Core.Sessions;
 using KnowledgeLoop.Core.Tickets;
+using KnowledgeLoop.Core.Tracking;
 using KnowledgeLoop.Core.Vectors;
 using Microsoft.Extensions.AI;
 
@@ -23,4 +24,7 @@ public sealed record AnalysisInput(IReadOnlyList<Ticket> Tickets, IReadOnlyList<
     /// chunks and asks for each cluster's nearest articles; null searches the chunk vectors in memory.
     /// </summary>
     public IVectorIndex? ArticleIndex { get; init; }
+
+    /// <summary>Explicit article publications (<c>POST /api/articles/{id}/published</c>), read as article events for impact tracking.</summary>
+    public IReadOnlyList<ArticlePublication> Publications { get; init; } = [];
 }

@@ -1,4 +1,5 @@
 using KnowledgeLoop.Core.Metrics;
+using KnowledgeLoop.Core.Tracking;
 
 namespace KnowledgeLoop.Core.Analysis;
 
@@ -58,10 +59,14 @@ public sealed class AnalysisOptions
     /// <summary>Evidence tickets kept per gap in the report (representatives first).</summary>
     public int EvidencePerGap { get; set; } = 12;
 
+    /// <summary>The before/after windows, alpha and minimum sample of article impact tracking.</summary>
+    public ArticleImpactOptions Impact { get; set; } = new();
+
     /// <summary>Checks the options; throws <see cref="ArgumentException"/> naming the setting.</summary>
     public void Validate()
     {
         Metrics.Validate();
+        Impact.Validate();
         if (Clusters is < 2)
         {
             throw new ArgumentException($"{SectionName}:Clusters must be at least 2 (or unset for automatic).", nameof(Clusters));

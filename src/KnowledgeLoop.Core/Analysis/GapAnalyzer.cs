@@ -10,6 +10,7 @@ using KnowledgeLoop.Core.Metrics;
 using KnowledgeLoop.Core.Reports;
 using KnowledgeLoop.Core.Text;
 using KnowledgeLoop.Core.Tickets;
+using KnowledgeLoop.Core.Tracking;
 using KnowledgeLoop.Core.Vectors;
 using Microsoft.Extensions.AI;
 
@@ -262,6 +263,20 @@ public static class GapAnalyzer
 
             var ranked = GapRanker.Rank(built, g => g.Impact);
             var gaps = ranked.Select(r => Document(r, keywords, representatives, failures, failureCluster, ticketText, centroids!, ticketVectors, outcomes, matcher, articleById)).ToList();
+
+            // 8. Impact of the articles created, updated or published for each gap (Tracking/ArticleImpactCalculator).
+            if (gaps.Count > 0)
+            {
+                var impactGaps = ranked.Select((r, i) => new ImpactGap
+                {
+                    Id = gaps[i].Id,
+                    Members = r.Gap.Cluster.Members,
+                    Sessions = sessionsOf[r.Gap.Index].Select(s => new ImpactSession(input.Sessions[s].StartedAt, sessionFacts[s].Mature, sessionFacts[s].Deflected)).ToList(),
+                    MatchingArticleIds = r.Gap.Top.Where(m => m.Similarity >= options.SimilarityThreshold).Select(m => m.ArticleId).ToList(),
+                }).ToList();
+                var articleImpacts = ArticleImpactCalculator.Compute(impactGaps, articleById, input.Publications, tickets.Min(t => t.CreatedAt), metrics.AsOf, options.Impact);
+                gaps = gaps.Select((g, i) => g with { Impact = ImpactDocument.From(articleImpacts[i]) }).ToList();
+            }
             var unclustered = failures.Where(i => clusterOf[i] < 0 || !built.Any(g => g.Index == clusterOf[i])).Select(i => tickets[i].Id).Order(StringComparer.Ordinal).ToList();
             _clock.Stop();
             _seconds[_stage.ToString().ToLowerInvariant()] = Math.Round(_clock.Elapsed.TotalSeconds, 3);

@@ -143,4 +143,10 @@ public sealed record GapDocument
     /// <summary>Why a chat output fell back to the extractive labels ("name_gap: not JSON"), when one did.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? AiFallbacks { get; init; }
+
+    /// <summary>
+    /// The measured impact of the latest article created, updated or published for the gap in the data period (before
+    /// vs after windows, tests, difference-in-differences, verdict); null when no article event applies.
+    /// </summary>
+    public ImpactDocument? Impact { get; init; }
 }
