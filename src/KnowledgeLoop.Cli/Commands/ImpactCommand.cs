@@ -78,7 +78,8 @@ internal static class ImpactCommand
         return command;
     }
 
-    private static void Write(CliConsole console, IReadOnlyList<GapDocument> gaps)
+    /// <summary>The impact table of gaps that have an impact.</summary>
+    public static void Write(CliConsole console, IReadOnlyList<GapDocument> gaps)
     {
         var table = new Table().Border(TableBorder.Rounded).Title("Impact of articles on their gaps (FCR before → after, same-length windows)");
         table.AddColumn(new TableColumn("#").RightAligned());
