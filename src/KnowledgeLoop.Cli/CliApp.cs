@@ -18,6 +18,7 @@ internal static class CliApp
             MetricsCommand.Create(console),
             AnalyzeCommand.Create(console),
             SimilarCommand.Create(console),
+            ImpactCommand.Create(console),
             DemoCommand.Create(console),
             ServeCommand.Create(console),
         };

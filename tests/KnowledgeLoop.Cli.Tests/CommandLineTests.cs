@@ -26,6 +26,7 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("import")]
     [InlineData("metrics")]
     [InlineData("demo")]
+    [InlineData("impact")]
     public async Task Help_EveryCommand_ExitsZeroAndDescribesOptions(string command)
     {
         var run = await CliRun.RunAsync(command, "--help");
@@ -207,6 +208,10 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("First contact resolution (FCR)", run.Output, StringComparison.Ordinal);
         Assert.Contains("Knowledge gaps, by expected FCR lift", run.Output, StringComparison.Ordinal);
+
+        // The loop closed: the Shopify article published late in the period, and its gap's FCR before and after.
+        Assert.Contains("Impact of articles on their gaps", run.Output, StringComparison.Ordinal);
+        Assert.Matches(@"KB-1010[\s\S]*improved", run.Output);
         foreach (var file in new[] { "report.json", "report.md", "report.html", "gaps.csv" })
         {
             Assert.True(File.Exists(Path.Combine(_folder.File("report"), file)), file);

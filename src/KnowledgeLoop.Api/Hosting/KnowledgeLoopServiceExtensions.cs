@@ -124,10 +124,12 @@ internal static class KnowledgeLoopServiceExtensions
         app.MapHealthEndpoints();
         app.MapTicketEndpoints();
         app.MapArticleEndpoints();
+        app.MapArticlePublicationEndpoints();
         app.MapSessionEndpoints();
         app.MapAnalysisEndpoints();
         app.MapMetricsEndpoints();
         app.MapGapEndpoints();
+        app.MapGapImpactEndpoints();
         app.MapSimilarEndpoints();
         return app;
     }

@@ -133,7 +133,7 @@ internal static class AnalyzeCommand
 
         using var cacheStore = store is not null && ai.Options.RemoteEmbedder ? KnowledgeStore.Open(store.FullName) : null;
         var cache = cacheStore is null ? null : new SqliteEmbeddingCache(cacheStore);
-        var input = new AnalysisInput(data.Tickets, data.Articles, data.Sessions) { PreviousGaps = PreviousGaps(store) };
+        var input = new AnalysisInput(data.Tickets, data.Articles, data.Sessions) { PreviousGaps = PreviousGaps(store), Publications = data.Publications };
         try
         {
             return await console.WithStagesAsync(progress => Task.Run(

@@ -1,6 +1,7 @@
 using KnowledgeLoop.Core.Articles;
 using KnowledgeLoop.Core.Sessions;
 using KnowledgeLoop.Core.Tickets;
+using KnowledgeLoop.Core.Tracking;
 using KnowledgeLoop.Infrastructure.Ingestion;
 using KnowledgeLoop.Infrastructure.Storage;
 
@@ -11,6 +12,9 @@ internal sealed record DataSet(IReadOnlyList<Ticket> Tickets, IReadOnlyList<Self
 {
     /// <summary>How many articles the knowledge base holds.</summary>
     public int ArticleCount => Articles.Count;
+
+    /// <summary>Explicit article publications recorded in the store (none when read from files).</summary>
+    public IReadOnlyList<ArticlePublication> Publications { get; init; } = [];
 
     /// <summary>Everything in the store.</summary>
     public static DataSet FromStore(FileInfo storeFile, CancellationToken cancellationToken)
@@ -24,7 +28,7 @@ internal sealed record DataSet(IReadOnlyList<Ticket> Tickets, IReadOnlyList<Self
         var tickets = store.ReadTickets(cancellationToken).ToList();
         var sessions = store.ReadSessions(cancellationToken).ToList();
         var articles = store.ReadArticles(cancellationToken).ToList();
-        return new DataSet(tickets, sessions, articles);
+        return new DataSet(tickets, sessions, articles) { Publications = new ArticlePublicationRepository(store).List() };
     }
 
     /// <summary>

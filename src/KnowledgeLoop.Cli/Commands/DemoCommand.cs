@@ -82,6 +82,14 @@ internal static class DemoCommand
             var paths = await ReportFiles.WriteAsync(analysis.Report, parse.GetValue(output)!.FullName, cancellationToken);
             AnalyzeCommand.WriteSummary(console, analysis);
             await console.Output.WriteLineAsync();
+            var impacts = analysis.Report.Gaps?.Where(g => g.Impact is not null).ToList() ?? [];
+            if (impacts.Count > 0)
+            {
+                // The loop closed: the article the generator publishes late in the period, and what it did to its gap.
+                ImpactCommand.Write(console, impacts);
+                await console.Output.WriteLineAsync();
+            }
+
             await console.Output.WriteLineAsync($"Report: {paths.Html}");
             await console.Output.WriteLineAsync($"        {paths.Markdown}, {paths.Json}, {paths.Csv}");
             if (parse.GetValue(serve))
@@ -91,6 +99,7 @@ internal static class DemoCommand
             }
 
             await console.Output.WriteLineAsync($"Next: knowledgeloop similar \"bank feed shows every transaction twice\" --store {storeFile.Name}");
+            await console.Output.WriteLineAsync($"      knowledgeloop impact --store {storeFile.Name}   (did the published articles raise FCR?)");
             await console.Output.WriteLineAsync($"      knowledgeloop serve --store {storeFile.Name}   (the web page and the API; or run the demo with --serve)");
             return ExitCodes.Success;
         });

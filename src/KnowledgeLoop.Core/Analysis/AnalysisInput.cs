@@ -30,4 +30,7 @@ public sealed record AnalysisInput(IReadOnlyList<Ticket> Tickets, IReadOnlyList<
     /// and records its lineage; null gives every gap a new id (a store's first run).
     /// </summary>
     public GapRun? PreviousGaps { get; init; }
+
+    /// <summary>Explicit article publications (<c>POST /api/articles/{id}/published</c>), read as article events for impact tracking.</summary>
+    public IReadOnlyList<ArticlePublication> Publications { get; init; } = [];
 }

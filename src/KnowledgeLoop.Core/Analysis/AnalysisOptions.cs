@@ -62,11 +62,15 @@ public sealed class AnalysisOptions
     /// <summary>How gaps are matched to the previous run's so they keep their ids.</summary>
     public GapMatchingOptions Tracking { get; set; } = new();
 
+    /// <summary>The before/after windows, alpha and minimum sample of article impact tracking.</summary>
+    public ArticleImpactOptions Impact { get; set; } = new();
+
     /// <summary>Checks the options; throws <see cref="ArgumentException"/> naming the setting.</summary>
     public void Validate()
     {
         Metrics.Validate();
         Tracking.Validate();
+        Impact.Validate();
         if (Clusters is < 2)
         {
             throw new ArgumentException($"{SectionName}:Clusters must be at least 2 (or unset for automatic).", nameof(Clusters));

@@ -281,7 +281,22 @@ public static class GapAnalyzer
                 tickets, ticketVectors, clustering, merged, ranked.Select(r => r.Gap.Index).ToList(), members, gaps, metrics.AsOf, embedderId, input.PreviousGaps, options.Tracking));
 
             // Next-issue paths name their target gaps by the stable ids, so they are attached after tracking.
-            gaps = NextIssueReport.Attach(tracked.Gaps.ToList(), ranked.Select(r => r.Gap.Index).ToList(), tickets, clusterOf, secondaryOf, options.Metrics, metrics.AsOf);
+            gaps = [.. NextIssueReport.Attach(tracked.Gaps.ToList(), ranked.Select(r => r.Gap.Index).ToList(), tickets, clusterOf, secondaryOf, options.Metrics, metrics.AsOf)];
+
+            // 8. Impact of the articles created, updated or published for each gap (Tracking/ArticleImpactCalculator).
+            if (gaps.Count > 0)
+            {
+                var impactGaps = ranked.Select((r, i) => new ImpactGap
+                {
+                    Id = gaps[i].Id,
+                    Members = r.Gap.Cluster.Members,
+                    Sessions = sessionsOf[r.Gap.Index].Select(s => new ImpactSession(input.Sessions[s].StartedAt, sessionFacts[s].Mature, sessionFacts[s].Deflected)).ToList(),
+                    MatchingArticleIds = r.Gap.Top.Where(m => m.Similarity >= options.SimilarityThreshold).Select(m => m.ArticleId).ToList(),
+                }).ToList();
+                var articleImpacts = ArticleImpactCalculator.Compute(impactGaps, articleById, input.Publications, tickets.Min(t => t.CreatedAt), metrics.AsOf, options.Impact);
+                gaps = gaps.Select((g, i) => g with { Impact = ImpactDocument.From(articleImpacts[i]) }).ToList();
+            }
+
             var unclustered = failures.Where(i => clusterOf[i] < 0 || !built.Any(g => g.Index == clusterOf[i])).Select(i => tickets[i].Id).Order(StringComparer.Ordinal).ToList();
             _clock.Stop();
             _seconds[_stage.ToString().ToLowerInvariant()] = Math.Round(_clock.Elapsed.TotalSeconds, 3);

@@ -155,4 +155,10 @@ public sealed record GapDocument
 
     /// <summary>The number of <see cref="SecondaryFailureTicketIds"/>: failures attributed through a later message, apart from <see cref="FailureCount"/>.</summary>
     public int? SecondaryFailures { get; init; }
+
+    /// <summary>
+    /// The measured impact of the latest article created, updated or published for the gap in the data period (before
+    /// vs after windows, tests, difference-in-differences, verdict); null when no article event applies.
+    /// </summary>
+    public ImpactDocument? Impact { get; init; }
 }

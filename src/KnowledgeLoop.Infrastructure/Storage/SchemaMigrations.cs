@@ -180,6 +180,19 @@ internal static class SchemaMigrations
             PRIMARY KEY (run_id, cluster)
         );
         """,
+
+        // 6: explicit article publications (POST /api/articles/{id}/published), read by every later analysis as
+        // article events for impact tracking.
+        """
+        CREATE TABLE article_publications (
+            id           INTEGER PRIMARY KEY,
+            article_id   TEXT    NOT NULL,
+            published_at INTEGER NOT NULL,
+            gap_id       TEXT,
+            recorded_at  INTEGER NOT NULL
+        );
+        CREATE INDEX ix_article_publications_article ON article_publications (article_id, published_at);
+        """,
     ];
 
     /// <summary>Brings the database up to the latest version; each step commits with its version bump.</summary>

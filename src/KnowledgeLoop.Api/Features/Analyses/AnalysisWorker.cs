@@ -79,11 +79,12 @@ internal sealed partial class AnalysisWorker(
             analysisOptions.Metrics.AsOf = record.AsOf ?? analysisOptions.Metrics.AsOf;
 
             var token = run.Token;
-            var (tickets, articles, sessions, previous) = stores.Run(store => (
+            var (tickets, articles, sessions, previous, publications) = stores.Run(store => (
                 store.ReadTickets(token).ToList(),
                 store.ReadArticles(token).ToList(),
                 store.ReadSessions(token).ToList(),
-                new GapRepository(store).LoadLatest()));
+                new GapRepository(store).LoadLatest(),
+                new ArticlePublicationRepository(store).List()));
             if (tickets.Count == 0)
             {
                 End(id, AnalysisRunStatus.Failed, "there are no tickets to analyze; import some first.");
@@ -94,7 +95,7 @@ internal sealed partial class AnalysisWorker(
             using var cacheStore = ai.Options.RemoteEmbedder ? stores.Open() : null;
             var cache = cacheStore is null ? null : new SqliteEmbeddingCache(cacheStore);
             var result = await Task.Run(
-                () => ai.AnalyzeAsync(new AnalysisInput(tickets, articles, sessions) { PreviousGaps = previous }, analysisOptions, cache, progress, time, token),
+                () => ai.AnalyzeAsync(new AnalysisInput(tickets, articles, sessions) { PreviousGaps = previous, Publications = publications }, analysisOptions, cache, progress, time, token),
                 token);
 
             stores.Run(store => AnalysisStore.Save(store, result, tickets));
