@@ -143,4 +143,7 @@ public sealed record GapDocument
     /// <summary>Why a chat output fell back to the extractive labels ("name_gap: not JSON"), when one did.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? AiFallbacks { get; init; }
+
+    /// <summary>How this gap relates to the previous run's gaps (stable ids): new, continued, split or merged.</summary>
+    public GapLineageDocument? Lineage { get; init; }
 }
