@@ -161,4 +161,7 @@ public sealed record GapDocument
     /// vs after windows, tests, difference-in-differences, verdict); null when no article event applies.
     /// </summary>
     public ImpactDocument? Impact { get; init; }
+
+    /// <summary>How this gap relates to the previous run's gaps (stable ids): new, continued, split or merged.</summary>
+    public GapLineageDocument? Lineage { get; init; }
 }

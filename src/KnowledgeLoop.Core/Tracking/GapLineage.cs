@@ -1,3 +1,5 @@
+using KnowledgeLoop.Core.Reports;
+
 namespace KnowledgeLoop.Core.Tracking;
 
 /// <summary>Where a gap of a run came from (report.json's <c>lineage</c> object).</summary>
@@ -29,4 +31,37 @@ public sealed record GapLineage
 
     /// <summary>The lineage of a gap seen for the first time in a run as of <paramref name="asOf"/>.</summary>
     public static GapLineage New(DateTimeOffset asOf) => new() { Status = GapLineageStatus.New, FirstSeen = asOf, Runs = 1 };
+
+    /// <summary>The report.json form (<c>lineage</c>).</summary>
+    public GapLineageDocument ToDocument() => new()
+    {
+        Status = StatusName(Status),
+        PreviousId = PreviousId,
+        ParentId = ParentId,
+        MergedFrom = MergedFrom,
+        CentroidSimilarity = CentroidSimilarity,
+        MemberOverlap = MemberOverlap,
+        FirstSeen = FirstSeen,
+        Runs = Runs,
+    };
+
+    /// <summary>The lowercase name a status has in report.json and the store.</summary>
+    public static string StatusName(GapLineageStatus status) => status switch
+    {
+        GapLineageStatus.New => "new",
+        GapLineageStatus.Continued => "continued",
+        GapLineageStatus.Split => "split",
+        GapLineageStatus.Merged => "merged",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown lineage status."),
+    };
+
+    /// <summary>The status named <paramref name="name"/> (<see cref="StatusName"/>), or null.</summary>
+    public static GapLineageStatus? ParseStatus(string name) => name switch
+    {
+        "new" => GapLineageStatus.New,
+        "continued" => GapLineageStatus.Continued,
+        "split" => GapLineageStatus.Split,
+        "merged" => GapLineageStatus.Merged,
+        _ => null,
+    };
 }

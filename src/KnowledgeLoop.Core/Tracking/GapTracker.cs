@@ -36,7 +36,11 @@ internal static class GapTracker
             });
         }
 
-        var gaps = input.Gaps;
+        // Stable ids: the previous run's gaps, re-expressed in this run's space, matched to these.
+        var previous = input.Previous?.Geometry is { } before ? before.Gaps.Select(p => p with { Centroid = InCurrentSpace(p, before, input) }).ToList() : [];
+        var matches = GapMatcher.Match(previous, snapshots, input.Options, input.AsOf, input.Previous?.KnownIds);
+        snapshots = snapshots.Select((snapshot, g) => snapshot with { Id = matches[g].Id, Lineage = matches[g].Lineage }).ToList();
+        var gaps = input.Gaps.Select((document, g) => document with { Id = matches[g].Id, Lineage = matches[g].Lineage.ToDocument() }).ToList();
 
         var gapOfMerged = new Dictionary<int, string>();
         for (var g = 0; g < snapshots.Count; g++)
@@ -66,6 +70,36 @@ internal static class GapTracker
             Gaps = snapshots,
         };
         return (gaps, geometry);
+    }
+
+    /// <summary>
+    /// A previous gap's centroid in this run's space: the unit mean of this run's vectors of its member tickets (the
+    /// local embedder is refitted each run, so a stored centroid is not comparable). With none of its tickets here, the
+    /// stored centroid when the embedder is the same fixed model (a remote one), else a zero vector (matches nothing).
+    /// </summary>
+    private static float[] InCurrentSpace(GapSnapshot gap, GapGeometry before, GapTrackingInput input)
+    {
+        var rowOf = input.RowOfTicket.Value;
+        var sum = new float[input.TicketVectors.Dimensions];
+        var found = 0;
+        foreach (var id in gap.MemberTicketIds)
+        {
+            if (rowOf.TryGetValue(id, out var row))
+            {
+                TensorPrimitives.Add(sum, input.TicketVectors.Row(row), sum);
+                found++;
+            }
+        }
+
+        if (found > 0)
+        {
+            return Unit(sum);
+        }
+
+        var sameSpace = string.Equals(before.EmbedderId, input.EmbedderId, StringComparison.Ordinal)
+            && !input.EmbedderId.StartsWith("lsa-", StringComparison.Ordinal)
+            && gap.Centroid.Length == sum.Length;
+        return sameSpace ? gap.Centroid : sum;
     }
 
     /// <summary>A copy of <paramref name="vector"/> scaled to unit length (zero stays zero).</summary>

@@ -29,4 +29,17 @@ internal sealed record GapTrackingInput(
     DateTimeOffset AsOf,
     string EmbedderId,
     GapRun? Previous,
-    GapMatchingOptions Options);
+    GapMatchingOptions Options)
+{
+    /// <summary>Each ticket id's row, made when first needed.</summary>
+    public Lazy<Dictionary<string, int>> RowOfTicket { get; } = new(() =>
+    {
+        var rows = new Dictionary<string, int>(Tickets.Count, StringComparer.Ordinal);
+        for (var i = 0; i < Tickets.Count; i++)
+        {
+            rows.TryAdd(Tickets[i].Id, i);
+        }
+
+        return rows;
+    });
+}

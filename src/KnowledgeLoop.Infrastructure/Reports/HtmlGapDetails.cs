@@ -25,6 +25,11 @@ internal static class HtmlGapDetails
         Fact(html, "Why", Html.Encode(gap.Reason));
         Fact(html, "Type", Html.Encode(gap.Type) + (string.IsNullOrEmpty(gap.SecondaryType) ? string.Empty : " · secondary: " + Html.Encode(gap.SecondaryType)));
         Fact(html, "Gap id", "<code>" + Html.Encode(gap.Id) + "</code>");
+        if (ReportLineage.SinceLastRun(gap) is { } since)
+        {
+            Fact(html, "Since last run", Html.Encode(since));
+        }
+
         if (gap.SimilarityThreshold is { } threshold)
         {
             Fact(html, "Similarity threshold", ReportText.Similarity(threshold));

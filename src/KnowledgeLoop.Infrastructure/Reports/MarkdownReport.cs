@@ -162,6 +162,11 @@ public static class MarkdownReport
     {
         md.Append("### ").Append(gap.Rank).Append(". ").Append(Escape(gap.Title)).Append("\n\n");
         md.Append("- **Id:** ").Append(Escape(gap.Id)).Append('\n');
+        if (ReportLineage.SinceLastRun(gap) is { } since)
+        {
+            md.Append("- **Since last run:** ").Append(Escape(since)).Append('\n');
+        }
+
         md.Append("- **Type:** ").Append(Escape(ReportText.Type(gap))).Append(gap.Emerging ? " — emerging: new and growing fast" : string.Empty).Append('\n');
         md.Append("- **Why:** ").Append(Escape(gap.Reason)).Append('\n');
         if (gap.SimilarityThreshold is { } threshold)

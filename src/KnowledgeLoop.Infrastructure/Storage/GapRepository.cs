@@ -65,7 +65,7 @@ public sealed class GapRepository(KnowledgeStore store)
                 gap.Bind(9, snapshot.FcrDenominator);
                 gap.Bind(10, snapshot.Fcr);
                 gap.Bind(11, snapshot.TopArticleId);
-                gap.Bind(12, StatusName(lineage.Status));
+                gap.Bind(12, GapLineage.StatusName(lineage.Status));
                 gap.Bind(13, lineage.PreviousId);
                 gap.Bind(14, lineage.ParentId);
                 gap.Bind(15, lineage.MergedFrom.Count == 0 ? null : string.Join('\n', lineage.MergedFrom));
@@ -269,24 +269,8 @@ public sealed class GapRepository(KnowledgeStore store)
         return ids;
     }
 
-    /// <summary>The lowercase name a lineage status has in the store and in report.json.</summary>
-    public static string StatusName(GapLineageStatus status) => status switch
-    {
-        GapLineageStatus.New => "new",
-        GapLineageStatus.Continued => "continued",
-        GapLineageStatus.Split => "split",
-        GapLineageStatus.Merged => "merged",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown lineage status."),
-    };
-
-    private static GapLineageStatus ParseStatus(string name) => name switch
-    {
-        "new" => GapLineageStatus.New,
-        "continued" => GapLineageStatus.Continued,
-        "split" => GapLineageStatus.Split,
-        "merged" => GapLineageStatus.Merged,
-        _ => throw new StoreException($"Unknown gap lineage status '{name}' in the store."),
-    };
+    private static GapLineageStatus ParseStatus(string name) =>
+        GapLineage.ParseStatus(name) ?? throw new StoreException($"Unknown gap lineage status '{name}' in the store.");
 
     private static float[] Floats(byte[] blob) => MemoryMarshal.Cast<byte, float>(blob).ToArray();
 

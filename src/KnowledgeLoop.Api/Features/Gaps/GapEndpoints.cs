@@ -18,6 +18,9 @@ internal static class GapEndpoints
         group.MapGet("/{id}", Get)
             .WithName("GetGap")
             .WithSummary("One gap: reason, evidence tickets, matched articles with similarity, impact.");
+        group.MapGet("/{id}/history", GapHistoryEndpoints.History)
+            .WithName("GetGapHistory")
+            .WithSummary("A gap's tickets, failures, FCR, type, rank and top article per run, oldest first, across continued and merged lineage.");
         return endpoints;
     }
 
