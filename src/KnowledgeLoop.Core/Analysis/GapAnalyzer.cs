@@ -275,7 +275,7 @@ public static class GapAnalyzer
             var ranked = GapRanker.Rank(built, g => g.Impact);
             var gaps = NextIssueReport.Attach(
                 ranked.Select(r => Document(r, keywords, representatives, failures, failureCluster, ticketText, centroids!, ticketVectors, outcomes, matcher, articleById)).ToList(),
-                ranked.Select(r => r.Gap.Index).ToList(), tickets, clusterOf, secondaryOf, options.Metrics, metrics.AsOf);
+                ranked.Select(r => r.Gap.Index).ToList(), tickets, clusterOf, secondaryOf, options.Metrics, metrics.AsOf, metrics.Timeline);
             var unclustered = failures.Where(i => clusterOf[i] < 0 || !built.Any(g => g.Index == clusterOf[i])).Select(i => tickets[i].Id).Order(StringComparer.Ordinal).ToList();
             _clock.Stop();
             _seconds[_stage.ToString().ToLowerInvariant()] = Math.Round(_clock.Elapsed.TotalSeconds, 3);
