@@ -281,7 +281,7 @@ public static class GapAnalyzer
                 tickets, ticketVectors, clustering, merged, ranked.Select(r => r.Gap.Index).ToList(), members, gaps, metrics.AsOf, embedderId, input.PreviousGaps, options.Tracking));
 
             // Next-issue paths name their target gaps by the stable ids, so they are attached after tracking.
-            gaps = [.. NextIssueReport.Attach(tracked.Gaps.ToList(), ranked.Select(r => r.Gap.Index).ToList(), tickets, clusterOf, secondaryOf, options.Metrics, metrics.AsOf)];
+            gaps = [.. NextIssueReport.Attach(tracked.Gaps.ToList(), ranked.Select(r => r.Gap.Index).ToList(), tickets, clusterOf, secondaryOf, options.Metrics, metrics.AsOf, metrics.Timeline)];
 
             // 8. Impact of the articles created, updated or published for each gap (Tracking/ArticleImpactCalculator).
             if (gaps.Count > 0)

@@ -106,6 +106,7 @@ public static class MetricsEngine
             Articles = Articles(tickets, facts, sessions, deflection),
             Diagnostics = diagnostics,
             Outcomes = outcomes,
+            Timeline = timeline,
         };
     }
 

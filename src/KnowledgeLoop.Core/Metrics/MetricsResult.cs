@@ -23,4 +23,7 @@ public sealed record MetricsResult
 
     /// <summary>One outcome per ticket, in the order the tickets were passed (index i is ticket i).</summary>
     public required IReadOnlyList<TicketOutcome> Outcomes { get; init; }
+
+    /// <summary>The tickets' timeline the metrics were computed on, so later per-ticket windows (next-issue paths) need not rebuild it.</summary>
+    internal TicketTimeline? Timeline { get; init; }
 }

@@ -23,7 +23,11 @@ public static class NextIssuePaths
     /// Paths for gaps 0..<paramref name="gapCount"/>-1, given each ticket's gap (or -1), with the NIA window of
     /// <paramref name="options"/> judged at <paramref name="asOf"/>; one result per gap, in gap order.
     /// </summary>
-    public static IReadOnlyList<GapNextIssues> Compute(IReadOnlyList<Ticket> tickets, IReadOnlyList<int> gapOfTicket, int gapCount, MetricsOptions options, DateTimeOffset asOf)
+    public static IReadOnlyList<GapNextIssues> Compute(IReadOnlyList<Ticket> tickets, IReadOnlyList<int> gapOfTicket, int gapCount, MetricsOptions options, DateTimeOffset asOf) =>
+        Compute(tickets, gapOfTicket, gapCount, options, asOf, null);
+
+    /// <summary>As the public overload, reusing the metrics' timeline of the same tickets when given.</summary>
+    internal static IReadOnlyList<GapNextIssues> Compute(IReadOnlyList<Ticket> tickets, IReadOnlyList<int> gapOfTicket, int gapCount, MetricsOptions options, DateTimeOffset asOf, TicketTimeline? timeline)
     {
         ArgumentNullException.ThrowIfNull(tickets);
         ArgumentNullException.ThrowIfNull(gapOfTicket);
@@ -34,7 +38,12 @@ public static class NextIssuePaths
             throw new ArgumentException($"{gapOfTicket.Count} gap assignments for {tickets.Count} tickets.", nameof(gapOfTicket));
         }
 
-        var timeline = TicketTimeline.Build(tickets);
+        if (timeline is not null && timeline.Created.Length != tickets.Count)
+        {
+            throw new ArgumentException($"A timeline of {timeline.Created.Length} tickets for {tickets.Count} tickets.", nameof(timeline));
+        }
+
+        timeline ??= TicketTimeline.Build(tickets);
         var window = TimeWindow.Calendar(options.NiaWindow);
         var asOfTicks = asOf.UtcTicks;
 

@@ -30,7 +30,19 @@ public static class NextIssueReport
         IReadOnlyList<int> clusterOfTicket,
         IReadOnlyList<IReadOnlyList<int>>? secondaryOfCluster,
         MetricsOptions options,
-        DateTimeOffset asOf)
+        DateTimeOffset asOf) =>
+        Attach(gaps, clusterOfGap, tickets, clusterOfTicket, secondaryOfCluster, options, asOf, null);
+
+    /// <summary>As the public overload, reusing the metrics' timeline of the same tickets when given.</summary>
+    internal static IReadOnlyList<GapDocument> Attach(
+        IReadOnlyList<GapDocument> gaps,
+        IReadOnlyList<int> clusterOfGap,
+        IReadOnlyList<Ticket> tickets,
+        IReadOnlyList<int> clusterOfTicket,
+        IReadOnlyList<IReadOnlyList<int>>? secondaryOfCluster,
+        MetricsOptions options,
+        DateTimeOffset asOf,
+        TicketTimeline? timeline)
     {
         ArgumentNullException.ThrowIfNull(gaps);
         ArgumentNullException.ThrowIfNull(clusterOfGap);
@@ -53,7 +65,7 @@ public static class NextIssueReport
             gapOfTicket[i] = gapOfCluster.GetValueOrDefault(clusterOfTicket[i], NextIssuePaths.Unclustered);
         }
 
-        var paths = NextIssuePaths.Compute(tickets, gapOfTicket, gaps.Count, options, asOf);
+        var paths = NextIssuePaths.Compute(tickets, gapOfTicket, gaps.Count, options, asOf, timeline);
 
         // Per target (slot 0 unclustered, g + 1 gap g): all sources reaching it, and all sources.
         var reaching = new long[gaps.Count + 1];

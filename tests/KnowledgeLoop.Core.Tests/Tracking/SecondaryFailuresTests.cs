@@ -1,7 +1,9 @@
 using KnowledgeLoop.Core.Analysis;
+using KnowledgeLoop.Core.Embeddings;
 using KnowledgeLoop.Core.Reports;
 using KnowledgeLoop.Core.Tickets;
 using KnowledgeLoop.Core.Tracking;
+using Microsoft.Extensions.AI;
 
 namespace KnowledgeLoop.Core.Tests.Tracking;
 
@@ -42,6 +44,20 @@ public sealed class SecondaryFailuresTests
     }
 
     [Fact]
+    public async Task AnalyzeAsync_EmbedderGiven_LaterMessageEmbeddedThroughItToo()
+    {
+        var tickets = Corpus();
+        tickets.Add(Reopened("mixed", Words(0, 14, 1), Words(2, 8, 2)));
+        var model = LsaModel.Fit(tickets.Select(GapAnalyzer.TicketText).ToList(), new LsaOptions { Dimensions = 32, Seed = 7 });
+        var embedder = new CountingEmbedder(new LsaEmbedder(model));
+
+        var report = (await GapAnalyzer.AnalyzeAsync(new AnalysisInput(tickets, [], []) { Embedder = embedder }, new AnalysisOptions { Clusters = 3 })).Report;
+
+        Assert.Contains(string.Join(' ', Words(2, 8, 2)), embedder.Texts);
+        Assert.Equal(["mixed"], GapWith(report, "password-0").SecondaryFailureTicketIds);
+    }
+
+    [Fact]
     public void CustomerText_CustomerAndOwnIdMessages_JoinedAndAgentAndInternalLeftOut()
     {
         var ticket = new Ticket
@@ -70,6 +86,25 @@ public sealed class SecondaryFailuresTests
 
         Assert.Equal([3], secondary[0]);
         Assert.Equal([0], secondary[1]);
+    }
+
+    /// <summary>Passes through to an embedder and keeps every text it was asked for.</summary>
+    private sealed class CountingEmbedder(IEmbeddingGenerator<string, Embedding<float>> inner) : IEmbeddingGenerator<string, Embedding<float>>
+    {
+        public List<string> Texts { get; } = [];
+
+        public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            var list = values.ToList();
+            Texts.AddRange(list);
+            return inner.GenerateAsync(list, options, cancellationToken);
+        }
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => inner.GetService(serviceType, serviceKey);
+
+        public void Dispose()
+        {
+        }
     }
 
     private static GapDocument GapWith(ReportDocument report, string ticketId) =>
