@@ -63,6 +63,7 @@ public static class HtmlReport
         Trend(html, report);
         Segments(html, report);
         Gaps(html, report);
+        ImpactReportSection.Html(html, report);
         Diagnostics(html, report);
         Unclustered(html, report);
         html.Append("</main>\n");
