@@ -4,6 +4,7 @@
 import { $, h, replace, safeLink } from './js/dom.js';
 import { ApiError, getJson, postJson, setApiKey, withQuery } from './js/api.js';
 import { miniLine, rateLineChart, similarityMeter, sparkBars } from './js/charts.js';
+import { impactSection } from './js/impact.js';
 import { ago, count, date, dateTime, interval, isNumber, percent, points, similarity, words } from './js/format.js';
 
 const TILES = [
@@ -587,7 +588,7 @@ function detailContent(gap) {
       ? h('ol', { class: 'evidence' }, evidence.map((ticket) => evidenceItem(ticket)))
       : h('p', { class: 'empty' }, 'No evidence tickets in this report.'));
 
-  return [badges, stats, why, spark, keywords, articles, tickets];
+  return [badges, stats, why, impactSection(gap), spark, keywords, articles, tickets];
 }
 
 function outcomeBadge(outcome) {
