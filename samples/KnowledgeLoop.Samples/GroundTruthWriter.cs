@@ -102,6 +102,7 @@ internal static class GroundTruthWriter
                 json.WriteNumber("failure_rate_before", Rate(s.Failures - s.FailuresAfterPublish, s.FirstContacts - s.FirstContactsAfterPublish));
                 json.WriteNumber("first_contacts_after", s.FirstContactsAfterPublish);
                 json.WriteNumber("failure_rate_after", Rate(s.FailuresAfterPublish, s.FirstContactsAfterPublish));
+                json.WriteString("expected_verdict", "improved");
                 json.WriteEndObject();
             }
 

@@ -175,7 +175,7 @@ internal static class TopicCatalog
                 Troubleshooting = ["Payout doesn't match sales: fees and refunds sit in the clearing account; reconcile the payout against it.", "Orders from PayPal: they arrive when PayPal settles, not when the order is placed."],
                 Note = "Published mid-period (see ground_truth.json): the topic's failure rate drops after this date.",
             }],
-            Expectation = "published mid-period: before KB-1010's created_at the topic looks like a missing gap; afterwards FCR for it rises clearly (impact tracking)",
+            Expectation = "published late in the period: before KB-1010's created_at the topic was a missing gap; by as_of the article exists, so the analysis types the gap by that article's evidence (not missing; findability on the demo, as tickets before the publication could not link it), and impact tracking shows the FCR rise after the publication as significant (verdict improved)",
         },
         new()
         {

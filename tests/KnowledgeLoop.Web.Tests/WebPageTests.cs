@@ -99,6 +99,7 @@ public sealed class WebPageTests(WebFixture fixture)
     [InlineData("/js/charts.js")]
     [InlineData("/js/api.js")]
     [InlineData("/js/format.js")]
+    [InlineData("/js/impact.js")]
     public async Task Scripts_AsServed_NeverTurnDataIntoMarkupOrInlineStyle(string path)
     {
         using var response = await fixture.Http.GetAsync(new Uri(path, UriKind.Relative));

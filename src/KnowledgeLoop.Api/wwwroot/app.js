@@ -5,6 +5,7 @@ import { $, h, replace, safeLink } from './js/dom.js';
 import { ApiError, getJson, postJson, setApiKey, withQuery } from './js/api.js';
 import { miniLine, rateLineChart, similarityMeter, sparkBars } from './js/charts.js';
 import { historySection } from './js/history.js';
+import { impactSection } from './js/impact.js';
 import { ago, count, date, dateTime, interval, isNumber, percent, points, similarity, words } from './js/format.js';
 import { nextIssuesSection } from './js/nextIssues.js';
 
@@ -589,7 +590,7 @@ function detailContent(gap) {
       ? h('ol', { class: 'evidence' }, evidence.map((ticket) => evidenceItem(ticket)))
       : h('p', { class: 'empty' }, 'No evidence tickets in this report.'));
 
-  return [badges, stats, why, spark, historySection(gap), keywords, articles, nextIssuesSection(gap, (id) => openGap(id, document.querySelector(`.gap-row[data-gap-id="${CSS.escape(id)}"]`))), tickets];
+  return [badges, stats, why, impactSection(gap), spark, historySection(gap), keywords, articles, nextIssuesSection(gap, (id) => openGap(id, document.querySelector(`.gap-row[data-gap-id="${CSS.escape(id)}"]`))), tickets];
 }
 
 function outcomeBadge(outcome) {

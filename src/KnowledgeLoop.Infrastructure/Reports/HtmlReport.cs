@@ -64,6 +64,7 @@ public static class HtmlReport
         Segments(html, report);
         Gaps(html, report);
         NextIssueSections.HtmlPaths(html, report);
+        ImpactReportSection.Html(html, report);
         Diagnostics(html, report);
         Unclustered(html, report);
         html.Append("</main>\n");

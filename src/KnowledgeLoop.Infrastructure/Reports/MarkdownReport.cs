@@ -31,6 +31,7 @@ public static class MarkdownReport
         Metrics(md, report);
         Gaps(md, report);
         NextIssueSections.MarkdownPaths(md, report);
+        ImpactReportSection.Markdown(md, report);
         Diagnostics(md, report);
         Unclustered(md, report);
         Analysis(md, report);
