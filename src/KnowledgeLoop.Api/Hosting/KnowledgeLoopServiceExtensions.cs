@@ -128,6 +128,7 @@ internal static class KnowledgeLoopServiceExtensions
         app.MapAnalysisEndpoints();
         app.MapMetricsEndpoints();
         app.MapGapEndpoints();
+        app.MapIncrementalGapEndpoints();
         app.MapSimilarEndpoints();
         return app;
     }
