@@ -4,6 +4,7 @@ using KnowledgeLoop.Api.Features.Imports;
 using KnowledgeLoop.Api.Features.Metrics;
 using KnowledgeLoop.Api.Features.Similar;
 using KnowledgeLoop.Core.Analysis;
+using KnowledgeLoop.Core.Tracking;
 using KnowledgeLoop.Core.Vectors;
 using KnowledgeLoop.Infrastructure.Ai;
 using KnowledgeLoop.Infrastructure.Storage;
@@ -59,6 +60,25 @@ internal static class KnowledgeLoopServiceCollectionExtensions
         services.AddSingleton<ReportCache>();
         services.AddSingleton<MetricsService>();
         services.AddSingleton<ImportService>();
+        services.AddOptions<IncrementalOptions>()
+            .BindConfiguration("KnowledgeLoop:" + IncrementalOptions.SectionName)
+            .Validate(o => Validates(o.Validate), "KnowledgeLoop:Incremental: MinimumClusterSize ≥ 2, NeighbourSimilarity in (0, 1], MaximumCandidates ≥ MinimumClusterSize.")
+            .ValidateOnStart();
+        services.AddSingleton<ImportAssignmentHook>();
+        services.AddSingleton<SinceRunCache>();
         return services;
+    }
+
+    private static bool Validates(Action validate)
+    {
+        try
+        {
+            validate();
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 }

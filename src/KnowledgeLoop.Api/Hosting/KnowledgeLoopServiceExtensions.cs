@@ -130,6 +130,7 @@ internal static class KnowledgeLoopServiceExtensions
         app.MapMetricsEndpoints();
         app.MapGapEndpoints();
         app.MapGapImpactEndpoints();
+        app.MapIncrementalGapEndpoints();
         app.MapSimilarEndpoints();
         return app;
     }

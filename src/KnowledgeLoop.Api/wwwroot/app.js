@@ -8,6 +8,7 @@ import { historySection } from './js/history.js';
 import { impactSection } from './js/impact.js';
 import { ago, count, date, dateTime, interval, isNumber, percent, points, similarity, words } from './js/format.js';
 import { nextIssuesSection } from './js/nextIssues.js';
+import { renderEmergingGaps, sinceRunBadge, sinceRunSection } from './js/since-run.js';
 
 const TILES = [
   { key: 'fcr', label: 'First contact resolution', unit: 'mature first contacts', better: 'higher', hint: 'First contacts resolved with no reopen, escalation or follow-up within the window.' },
@@ -299,6 +300,7 @@ async function loadGaps() {
   }
   renderTypeFilter();
   renderGaps();
+  renderEmergingGaps(state.gapsDocument);
   renderTypeBreakdown();
   renderSuggestions();
 }
@@ -403,6 +405,7 @@ function gapRow(gap) {
     h('span', { class: 'rank-inline', 'aria-hidden': 'true' }, `#${gap.rank}`),
     h('span', { class: 'gap-title' }, gap.title),
     gap.emerging ? h('span', { class: 'badge emerging', title: 'New and growing fast' }, 'emerging') : null,
+    sinceRunBadge(gap),
     gap.keywords?.length ? h('span', { class: 'keywords' }, gap.keywords.slice(0, 5).join(' · ')) : null),
   h('td', { class: 'type-cell', 'data-label': 'Type' }, typeBadge(gap.type, gap.secondary_type)),
   h('td', { class: 'num', 'data-label': 'Tickets' }, count(gap.ticket_count)),
@@ -590,7 +593,7 @@ function detailContent(gap) {
       ? h('ol', { class: 'evidence' }, evidence.map((ticket) => evidenceItem(ticket)))
       : h('p', { class: 'empty' }, 'No evidence tickets in this report.'));
 
-  return [badges, stats, why, impactSection(gap), spark, historySection(gap), keywords, articles, nextIssuesSection(gap, (id) => openGap(id, document.querySelector(`.gap-row[data-gap-id="${CSS.escape(id)}"]`))), tickets];
+  return [badges, stats, sinceRunSection(gap), why, impactSection(gap), spark, historySection(gap), keywords, articles, nextIssuesSection(gap, (id) => openGap(id, document.querySelector(`.gap-row[data-gap-id="${CSS.escape(id)}"]`))), tickets];
 }
 
 function outcomeBadge(outcome) {

@@ -38,6 +38,11 @@ internal static class ImportCommand
             using var knowledgeStore = KnowledgeStore.Open(parse.GetValue(store)!.FullName);
             var runner = new ImportRunner(console, knowledgeStore, options, parse.GetValue(allowPartial));
             var ok = await runner.ImportAsync(ticketFile, articleSource, sessionFile, cancellationToken);
+            if (ticketFile is not null)
+            {
+                ImportAssignment.Run(console, knowledgeStore, cancellationToken);
+            }
+
             return ok ? ExitCodes.Success : ExitCodes.BadInput;
         });
         return command;

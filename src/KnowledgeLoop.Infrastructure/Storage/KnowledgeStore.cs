@@ -179,7 +179,8 @@ public sealed class KnowledgeStore : IDisposable
 
     internal static DateTimeOffset Time(long unixMilliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(unixMilliseconds);
 
-    private static Ticket ReadTicket(SqliteDataReader reader) => new()
+    /// <summary>A ticket from a row of <see cref="TicketColumns"/>.</summary>
+    internal static Ticket ReadTicket(SqliteDataReader reader) => new()
     {
         Id = reader.GetString(0),
         CreatedAt = Time(reader.GetInt64(1)),

@@ -193,6 +193,43 @@ internal static class SchemaMigrations
         );
         CREATE INDEX ix_article_publications_article ON article_publications (article_id, published_at);
         """,
+
+        // 7: incremental assignment (IncrementalRepository): tickets imported after a run, assigned to that run's gaps at
+        // import; per run the last import already assigned (the watermark); the provisional "emerging" gaps raised from
+        // new failures that fit no gap. Rows of earlier runs are removed when the first import after a new run assigns.
+        """
+        CREATE TABLE ticket_gaps (
+            run_id      TEXT    NOT NULL,
+            ticket_id   TEXT    NOT NULL,
+            gap_id      TEXT,
+            source      TEXT    NOT NULL,
+            cluster     INTEGER NOT NULL,
+            distance    REAL,
+            similarity  REAL    NOT NULL,
+            in_run      INTEGER NOT NULL,
+            import_id   INTEGER NOT NULL,
+            assigned_at INTEGER NOT NULL,
+            PRIMARY KEY (run_id, ticket_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_ticket_gaps_gap ON ticket_gaps (run_id, gap_id);
+
+        CREATE TABLE incremental_runs (
+            run_id           TEXT    NOT NULL PRIMARY KEY,
+            import_watermark INTEGER NOT NULL,
+            updated_at       INTEGER NOT NULL
+        );
+
+        CREATE TABLE emerging_gaps (
+            run_id     TEXT    NOT NULL,
+            gap_id     TEXT    NOT NULL,
+            title      TEXT    NOT NULL,
+            keywords   TEXT    NOT NULL,
+            ticket_ids BLOB    NOT NULL,
+            tickets    INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (run_id, gap_id)
+        );
+        """,
     ];
 
     /// <summary>Brings the database up to the latest version; each step commits with its version bump.</summary>

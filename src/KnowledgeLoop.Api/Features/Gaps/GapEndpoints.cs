@@ -24,7 +24,7 @@ internal static class GapEndpoints
         return endpoints;
     }
 
-    private static Results<Ok<GapListResponse>, ValidationProblem> List(string? type, ReportCache reports)
+    private static Results<Ok<GapListResponse>, ValidationProblem> List(string? type, ReportCache reports, SinceRunCache sinceRun)
     {
         if (type is not null && !Types.Contains(type, StringComparer.Ordinal))
         {
@@ -42,10 +42,13 @@ internal static class GapEndpoints
             gaps = gaps.Where(g => g.Type == type);
         }
 
-        return TypedResults.Ok(new GapListResponse(latest.Record.Id, latest.Report.GeneratedAt, latest.Report.AsOf, gaps.ToList()));
+        var snapshot = sinceRun.For(latest.Record.Id);
+        return TypedResults.Ok(new GapListResponse(
+            latest.Record.Id, latest.Report.GeneratedAt, latest.Report.AsOf, gaps.Select(g => Item(g, snapshot)).ToList(),
+            snapshot?.Emerging.Select(EmergingGapResponse.From).ToList() ?? []));
     }
 
-    private static Results<Ok<GapResponse>, ProblemHttpResult> Get(string id, ReportCache reports)
+    private static Results<Ok<GapResponse>, ProblemHttpResult> Get(string id, ReportCache reports, SinceRunCache sinceRun)
     {
         if (reports.Latest() is not { } latest)
         {
@@ -55,6 +58,10 @@ internal static class GapEndpoints
         var gap = latest.Report.Gaps?.FirstOrDefault(g => string.Equals(g.Id, id, StringComparison.Ordinal));
         return gap is null
             ? Problems.NotFound($"The latest analysis ({latest.Record.Id}) has no gap '{id}'.")
-            : TypedResults.Ok(new GapResponse(latest.Record.Id, gap));
+            : TypedResults.Ok(new GapResponse(latest.Record.Id, Item(gap, sinceRun.For(latest.Record.Id))));
     }
+
+    /// <summary>A report gap with its since-run figures (null without a snapshot of this analysis's run).</summary>
+    private static GapItem Item(GapDocument gap, Infrastructure.Tracking.SinceRunSnapshot? snapshot) =>
+        new(gap, snapshot is not null && snapshot.Gaps.TryGetValue(gap.Id, out var figures) ? SinceRunResponse.From(figures, snapshot.UpdatedAt) : null);
 }

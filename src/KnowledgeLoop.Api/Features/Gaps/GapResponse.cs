@@ -1,6 +1,4 @@
-using KnowledgeLoop.Core.Reports;
-
 namespace KnowledgeLoop.Api.Features.Gaps;
 
-/// <summary>One gap with the analysis it comes from.</summary>
-internal sealed record GapResponse(string AnalysisId, GapDocument Gap);
+/// <summary>One gap (with its <c>since_run</c> figures) and the analysis it comes from.</summary>
+internal sealed record GapResponse(string AnalysisId, GapItem Gap);

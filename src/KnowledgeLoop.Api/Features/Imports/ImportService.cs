@@ -16,7 +16,7 @@ namespace KnowledgeLoop.Api.Features.Imports;
 /// Lines (one record per line, so a problem's line is the record's number) and imported the same way. A request with
 /// a bad row writes nothing unless partial import is asked for.
 /// </summary>
-internal sealed partial class ImportService(KnowledgeStoreFactory stores, IOptions<LimitsOptions> limits, ILogger<ImportService> logger)
+internal sealed partial class ImportService(KnowledgeStoreFactory stores, IOptions<LimitsOptions> limits, ILogger<ImportService> logger, ImportAssignmentHook? assignment = null)
 {
     /// <summary>The name a JSON batch goes by in problems.</summary>
     public const string BatchFileName = "body.jsonl";
@@ -102,7 +102,8 @@ internal sealed partial class ImportService(KnowledgeStoreFactory stores, IOptio
             }
 
             LogImported(kind, result.RowsImported, result.RowsRejected);
-            return TypedResults.Ok(new ImportResponse(Name(kind), result.RowsImported, result.RowsRejected, problems));
+            var assigned = kind == ImportKind.Tickets ? assignment?.Assign(cancellationToken) : null;
+            return TypedResults.Ok(new ImportResponse(Name(kind), result.RowsImported, result.RowsRejected, problems, assigned));
         }
         finally
         {
