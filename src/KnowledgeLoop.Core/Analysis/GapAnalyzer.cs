@@ -139,6 +139,7 @@ public static class GapAnalyzer
                 var laterCluster = laterVectors is null ? [] : OutlierCut.AssignWithinCutoff(laterVectors, clustering.Model, clustering.Cutoffs).Select(k => k < 0 ? -1 : merged!.MergedOf[k]).ToArray();
                 secondaryOf = SecondaryFailures.Attribute(later.Select(x => x.Ticket).ToList(), laterCluster, clusterOf, clusterCount);
             }
+
             var failureSet = new HashSet<int>(failures);
             var members = new List<int>[clusterCount];
             for (var c = 0; c < clusterCount; c++)
