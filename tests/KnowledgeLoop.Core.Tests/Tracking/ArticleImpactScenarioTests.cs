@@ -108,8 +108,35 @@ public class ArticleImpactScenarioTests
         Assert.Null(GapOf(report, "KB-I").Impact);
         Assert.Null(GapOf(report, "KB-P").Impact);
 
-        // TODO(lead, after merging `ids`): run GapAnalyzer a second time on the same data (e.g. with the first run's
-        // geometry as the previous run) and assert the "webhook" gap keeps its id and still carries this impact.
+    }
+
+    [Fact]
+    public void Analyze_RunBeforeAndAfterThePublication_GapKeepsItsIdAndShowsTheRise()
+    {
+        // The loop as a knowledge manager lives it: a run on day 70 finds the webhook gap (no article yet), the article
+        // is published, and the next run, on all 120 days, gives that gap the same id and measures the rise.
+        var all = Scenario();
+        var before = all with
+        {
+            Tickets = all.Tickets.Where(t => t.CreatedAt < Published).ToList(),
+            Articles = all.Articles.Where(a => a.Id != "KB-W").ToList(),
+        };
+        var first = GapAnalyzer.Analyze(before, new AnalysisOptions { Seed = 42 });
+        var webhook = first.Report.Gaps!.Single(g => g.Categories!.Count > 0 && g.Categories[0].Key == "webhook");
+        Assert.Equal("missing", webhook.Type);
+
+        var previous = new GapRun { RunId = "run-1", RecordedAt = Published, Geometry = first.Geometry };
+        var second = GapAnalyzer.Analyze(all with { PreviousGaps = previous }, new AnalysisOptions { Seed = 42 }).Report;
+
+        var treated = GapOf(second, "KB-W");
+        Assert.Equal(webhook.Id, treated.Id);
+        Assert.Equal("continued", treated.Lineage!.Status);
+        Assert.Equal("improved", treated.Impact!.Verdict);
+        Assert.True(treated.Impact.PValue < 0.01, $"p = {treated.Impact.PValue}");
+        Assert.Equal("no_change", GapOf(second, "KB-E").Impact!.Verdict);
+
+        // Every gap of the first run continues under its id (the same topics, more tickets).
+        Assert.Equal(first.Report.Gaps!.Select(g => g.Id).Order(StringComparer.Ordinal), second.Gaps!.Select(g => g.Id).Order(StringComparer.Ordinal));
     }
 
     [Fact]
