@@ -14,6 +14,7 @@ namespace KnowledgeLoop.Infrastructure.Tracking;
 /// </summary>
 public sealed class IncrementalRepository(KnowledgeStore store)
 {
+    private const string TicketColumns = KnowledgeStore.TicketColumns;
     private SqliteTransaction? _transaction;
 
     /// <summary>The <c>source</c> of a row written at import.</summary>
@@ -64,9 +65,9 @@ public sealed class IncrementalRepository(KnowledgeStore store)
     {
         using var command = Command(
             "SELECT t.id, t.created_at, t.customer_id, t.subject, t.description, t.messages, t.import_id, v.id IS NOT NULL " +
-            $"FROM tickets t LEFT JOIN vectors v ON v.space = '{AnalysisStore.TicketSpace}' AND v.id = t.id " +
+            "FROM tickets t LEFT JOIN vectors v ON v.space = $space AND v.id = t.id " +
             "WHERE t.import_id > $after AND t.import_id <= $upTo ORDER BY t.id",
-            ("$after", after), ("$upTo", upTo));
+            ("$space", AnalysisStore.TicketSpace), ("$after", after), ("$upTo", upTo));
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -87,7 +88,7 @@ public sealed class IncrementalRepository(KnowledgeStore store)
     public List<Ticket> Tickets(IEnumerable<string> ids)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        using var command = Command($"SELECT {KnowledgeStore.TicketColumns} FROM tickets WHERE id = $id");
+        using var command = Command($"SELECT {TicketColumns} FROM tickets WHERE id = $id");
         var parameter = command.Parameters.Add("$id", SqliteType.Text);
         var tickets = new List<Ticket>();
         foreach (var id in ids)
@@ -115,7 +116,7 @@ public sealed class IncrementalRepository(KnowledgeStore store)
             return tickets;
         }
 
-        using var command = Command($"SELECT {KnowledgeStore.TicketColumns} FROM tickets WHERE customer_id = $customer");
+        using var command = Command($"SELECT {TicketColumns} FROM tickets WHERE customer_id = $customer");
         var parameter = command.Parameters.Add("$customer", SqliteType.Text);
         foreach (var customer in customers)
         {
@@ -268,7 +269,7 @@ public sealed class IncrementalRepository(KnowledgeStore store)
     /// <summary>The stored embedder's kind and save time as one string, or null when there is none.</summary>
     public string? ModelVersion()
     {
-        using var command = Command($"SELECT kind || '@' || created_at FROM models WHERE name = '{AnalysisStore.ModelName}'");
+        using var command = Command("SELECT kind || '@' || created_at FROM models WHERE name = $name", ("$name", AnalysisStore.ModelName));
         return command.ExecuteScalar() as string;
     }
 

@@ -182,6 +182,23 @@ public sealed class IncrementalAssignerTests : IDisposable
     }
 
     [Fact]
+    public async Task Assign_AfterAnImportWhoseAssignmentNeverRan_CatchesUpWithBoth()
+    {
+        var (store, _, tickets) = await AnalysedStoreAsync();
+        using (store)
+        {
+            Import(store, [tickets[0] with { Id = "NEW-1" }]); // committed, then the process died before assigning
+            Import(store, [tickets[1] with { Id = "NEW-2" }]);
+
+            var assignment = Assigner(store).Assign();
+
+            Assert.Equal(2, assignment.Tickets);
+            Assert.Equal(["NEW-1", "NEW-2"], new IncrementalRepository(store).Rows(assignment.RunId!).Select(r => r.TicketId));
+            Assert.Equal(new IncrementalRepository(store).LatestImportId(), new IncrementalRepository(store).Watermark(assignment.RunId!));
+        }
+    }
+
+    [Fact]
     public async Task Assign_WhenTheLastRunEmbeddedRemotely_SaysUnavailableAndWritesNothing()
     {
         var (store, _, tickets) = await AnalysedStoreAsync();
