@@ -56,6 +56,12 @@ public sealed class IncrementalAssigner(KnowledgeStore store, IncrementalOptions
             return IncrementalResult.NotRun(IncrementalStatus.Unavailable, "unavailable: the store keeps no fitted embedder for its latest run; run the analysis again.");
         }
 
+        if (repository.ModelNewerThanRun(runId))
+        {
+            return IncrementalResult.NotRun(IncrementalStatus.Unavailable,
+                "unavailable: the stored embedder is newer than the latest run (an analysis is being saved, or stopped while saving); the next import after it finishes catches up.");
+        }
+
         var geometry = run.Geometry;
         if (!string.Equals(model.ModelId, geometry.EmbedderId, StringComparison.Ordinal) || model.Dimensions != geometry.Dimensions)
         {

@@ -273,6 +273,18 @@ public sealed class IncrementalRepository(KnowledgeStore store)
         return command.ExecuteScalar() as string;
     }
 
+    /// <summary>
+    /// True when the stored embedder was saved after run <paramref name="runId"/> was recorded: an analysis is being
+    /// saved (model first, run last) or died between the two, so the model is not that run's.
+    /// </summary>
+    public bool ModelNewerThanRun(string runId)
+    {
+        using var command = Command(
+            "SELECT m.created_at > r.recorded_at FROM models m, gap_runs r WHERE m.name = $name AND r.run_id = $run",
+            ("$name", AnalysisStore.ModelName), ("$run", runId));
+        return command.ExecuteScalar() is long newer && newer != 0;
+    }
+
     /// <summary>The id of the latest stored run, or null.</summary>
     public string? LatestRunId()
     {

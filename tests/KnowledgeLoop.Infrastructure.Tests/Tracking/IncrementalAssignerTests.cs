@@ -199,6 +199,26 @@ public sealed class IncrementalAssignerTests : IDisposable
     }
 
     [Fact]
+    public async Task Assign_ModelSavedAfterTheLatestRun_SaysUnavailableUntilTheRunIsStored()
+    {
+        var (store, result, tickets) = await AnalysedStoreAsync();
+        using (store)
+        {
+            Thread.Sleep(5);
+            AnalysisStore.Save(store, result, tickets); // the next analysis has saved its model, not yet its run
+            Import(store, [tickets[0] with { Id = "NEW-1" }]);
+
+            var during = Assigner(store).Assign();
+            Keep(store, result, tickets);
+            var after = Assigner(store).Assign();
+
+            Assert.Equal(IncrementalStatus.Unavailable, during.Status);
+            Assert.Contains("newer than the latest run", during.Reason, StringComparison.Ordinal);
+            Assert.Equal(IncrementalStatus.Assigned, after.Status);
+        }
+    }
+
+    [Fact]
     public async Task Assign_WhenTheLastRunEmbeddedRemotely_SaysUnavailableAndWritesNothing()
     {
         var (store, _, tickets) = await AnalysedStoreAsync();
