@@ -104,6 +104,13 @@ public sealed class IncrementalEndpointTests : IAsyncLifetime
 
         var detail = await GetAsync("/api/gaps/" + gapId);
         Assert.Equal(2, detail.GetProperty("gap").GetProperty("since_run").GetProperty("tickets").GetInt64());
+
+        // A later import (the model now from memory) moves the figures on; the cached ones are not served stale.
+        var third = await PostTicketsAsync([Ticket("COPY-2", asOf.AddDays(-20), representative.GetProperty("subject").GetString(), representative.GetProperty("description").GetString(), reopens: 0)]);
+        Assert.Equal(1, third.GetProperty("assignment").GetProperty("assigned").GetInt32());
+        var latest = await GetAsync("/api/gaps/" + gapId);
+        Assert.Equal(3, latest.GetProperty("gap").GetProperty("since_run").GetProperty("tickets").GetInt64());
+        Assert.Equal(2, latest.GetProperty("gap").GetProperty("since_run").GetProperty("failures").GetInt64());
     }
 
     private static JsonObject Ticket(string id, DateTimeOffset created, string? subject, string? description, int reopens) => new()

@@ -2,7 +2,6 @@ using KnowledgeLoop.Core.Metrics;
 using KnowledgeLoop.Core.Tracking;
 using KnowledgeLoop.Infrastructure.Storage;
 using KnowledgeLoop.Infrastructure.Tracking;
-using Microsoft.Data.Sqlite;
 
 namespace KnowledgeLoop.Cli.Commands;
 
@@ -20,12 +19,16 @@ internal static class ImportAssignment
             var result = new IncrementalAssigner(store, new IncrementalOptions(), new MetricsOptions()).Assign(cancellationToken);
             if (result.Status != IncrementalStatus.NoRun)
             {
-                console.Note(result.Describe());
+                console.Note(result.Status == IncrementalStatus.Assigned
+                    ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{result.Describe()} ({result.Seconds:0.0} s)")
+                    : result.Describe());
             }
 
             return result;
         }
-        catch (Exception exception) when (exception is StoreException or SqliteException or InvalidDataException or ArgumentException)
+#pragma warning disable CA1031 // The import has committed: no failure of the assignment may turn it into an error.
+        catch (Exception exception) when (exception is not OperationCanceledException)
+#pragma warning restore CA1031
         {
             console.Note($"incremental assignment failed ({exception.Message}); the import stands, and the next import or analysis catches up.");
             return null;

@@ -15,7 +15,12 @@ namespace KnowledgeLoop.Infrastructure.Tracking;
 /// watermark (<see cref="IncrementalRepository"/>), so a crash between an import and its assignment is repaired by the
 /// next import's assignment, and a new full run starts afresh. Everything is written in one transaction.
 /// </summary>
-public sealed class IncrementalAssigner(KnowledgeStore store, IncrementalOptions options, MetricsOptions metrics, TimeProvider? time = null)
+/// <param name="store">The store, after the import committed.</param>
+/// <param name="options">Assignment and emerging-gap settings.</param>
+/// <param name="metrics">The windows that judge outcomes (the analysis's).</param>
+/// <param name="time">The clock of <c>assigned_at</c> and of an emerging gap's creation.</param>
+/// <param name="models">Keeps the model in memory between imports in a long-lived host; null loads it each time.</param>
+public sealed class IncrementalAssigner(KnowledgeStore store, IncrementalOptions options, MetricsOptions metrics, TimeProvider? time = null, StoredModelCache? models = null)
 {
     /// <summary>Tickets embedded at a time.</summary>
     public const int BlockSize = 8192;
@@ -37,7 +42,8 @@ public sealed class IncrementalAssigner(KnowledgeStore store, IncrementalOptions
             return IncrementalResult.NotRun(IncrementalStatus.NoRun, "no analysis has run on this store yet; the first one clusters these tickets.");
         }
 
-        var model = AnalysisStore.LoadModel(store, out var remote);
+        var remote = false;
+        var model = models is null ? AnalysisStore.LoadModel(store, out remote) : models.Load(store, out remote);
         if (remote)
         {
             return IncrementalResult.NotRun(IncrementalStatus.Unavailable,
@@ -48,6 +54,12 @@ public sealed class IncrementalAssigner(KnowledgeStore store, IncrementalOptions
         if (model is null || run is null)
         {
             return IncrementalResult.NotRun(IncrementalStatus.Unavailable, "unavailable: the store keeps no fitted embedder for its latest run; run the analysis again.");
+        }
+
+        if (repository.ModelNewerThanRun(runId))
+        {
+            return IncrementalResult.NotRun(IncrementalStatus.Unavailable,
+                "unavailable: the stored embedder is newer than the latest run (an analysis is being saved, or stopped while saving); the next import after it finishes catches up.");
         }
 
         var geometry = run.Geometry;
@@ -62,7 +74,7 @@ public sealed class IncrementalAssigner(KnowledgeStore store, IncrementalOptions
         var upTo = repository.LatestImportId();
         var rows = new List<TicketGapRow>();
         var unassignedNow = new Dictionary<string, Ticket>(StringComparer.Ordinal);
-        var block = new List<(Ticket Ticket, long ImportId)>(BlockSize);
+        var block = new List<(Ticket Ticket, long ImportId, bool Analysed)>(BlockSize);
         foreach (var item in repository.TicketsImported(from, upTo))
         {
             block.Add(item);
@@ -122,12 +134,11 @@ public sealed class IncrementalAssigner(KnowledgeStore store, IncrementalOptions
 
             var vectors = model.Transform(block.Select(b => GapAnalyzer.TicketText(b.Ticket)).ToList(), cancellationToken);
             var assignments = GapAssigner.Assign(vectors, geometry);
-            var analysed = repository.Analysed(block.Select(b => b.Ticket.Id));
             for (var i = 0; i < block.Count; i++)
             {
-                var (ticket, importId) = block[i];
+                var (ticket, importId, analysed) = block[i];
                 var a = assignments[i];
-                rows.Add(new TicketGapRow(ticket.Id, a.GapId, a.Cluster, float.IsFinite(a.Distance) ? a.Distance : null, a.Similarity, analysed.Contains(ticket.Id), importId));
+                rows.Add(new TicketGapRow(ticket.Id, a.GapId, a.Cluster, float.IsFinite(a.Distance) ? a.Distance : null, a.Similarity, analysed, importId));
                 if (a.GapId is null)
                 {
                     unassignedNow[ticket.Id] = ticket;

@@ -14,6 +14,7 @@ namespace KnowledgeLoop.Infrastructure.Tracking;
 /// </summary>
 public sealed class IncrementalRepository(KnowledgeStore store)
 {
+    private const string TicketColumns = KnowledgeStore.TicketColumns;
     private SqliteTransaction? _transaction;
 
     /// <summary>The <c>source</c> of a row written at import.</summary>
@@ -55,17 +56,31 @@ public sealed class IncrementalRepository(KnowledgeStore store)
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Tickets whose current version came with an import in (<paramref name="after"/>, <paramref name="upTo"/>], with that import id, by id.</summary>
-    public IEnumerable<(Ticket Ticket, long ImportId)> TicketsImported(long after, long upTo)
+    /// <summary>
+    /// Tickets whose current version came with an import in (<paramref name="after"/>, <paramref name="upTo"/>], by id:
+    /// only what assignment reads (id, created_at, customer, subject, description, messages), with that import's id and
+    /// whether the latest analysis embedded the ticket (its vector is stored), in one pass.
+    /// </summary>
+    public IEnumerable<(Ticket Ticket, long ImportId, bool Analysed)> TicketsImported(long after, long upTo)
     {
         using var command = Command(
-            $"SELECT {KnowledgeStore.TicketColumns}, import_id FROM tickets WHERE import_id > $after AND import_id <= $upTo ORDER BY id",
-            ("$after", after), ("$upTo", upTo));
+            "SELECT t.id, t.created_at, t.customer_id, t.subject, t.description, t.messages, t.import_id, v.id IS NOT NULL " +
+            "FROM tickets t LEFT JOIN vectors v ON v.space = $space AND v.id = t.id " +
+            "WHERE t.import_id > $after AND t.import_id <= $upTo ORDER BY t.id",
+            ("$space", AnalysisStore.TicketSpace), ("$after", after), ("$upTo", upTo));
         using var reader = command.ExecuteReader();
-        var importColumn = reader.FieldCount - 1;
         while (reader.Read())
         {
-            yield return (KnowledgeStore.ReadTicket(reader), reader.GetInt64(importColumn));
+            var ticket = new Ticket
+            {
+                Id = reader.GetString(0),
+                CreatedAt = KnowledgeStore.Time(reader.GetInt64(1)),
+                CustomerId = reader.GetString(2),
+                Subject = reader.IsDBNull(3) ? null : reader.GetString(3),
+                Description = reader.IsDBNull(4) ? null : reader.GetString(4),
+                Messages = StoreJson.ReadMessages(reader.IsDBNull(5) ? null : reader.GetString(5)),
+            };
+            yield return (ticket, reader.GetInt64(6), reader.GetInt64(7) != 0);
         }
     }
 
@@ -73,7 +88,7 @@ public sealed class IncrementalRepository(KnowledgeStore store)
     public List<Ticket> Tickets(IEnumerable<string> ids)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        using var command = Command($"SELECT {KnowledgeStore.TicketColumns} FROM tickets WHERE id = $id");
+        using var command = Command($"SELECT {TicketColumns} FROM tickets WHERE id = $id");
         var parameter = command.Parameters.Add("$id", SqliteType.Text);
         var tickets = new List<Ticket>();
         foreach (var id in ids)
@@ -89,24 +104,6 @@ public sealed class IncrementalRepository(KnowledgeStore store)
         return tickets;
     }
 
-    /// <summary>Which of <paramref name="ids"/> the latest analysis embedded (its ticket vectors).</summary>
-    public HashSet<string> Analysed(IEnumerable<string> ids)
-    {
-        using var command = Command($"SELECT 1 FROM vectors WHERE space = '{AnalysisStore.TicketSpace}' AND id = $id");
-        var parameter = command.Parameters.Add("$id", SqliteType.Text);
-        var found = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var id in ids)
-        {
-            parameter.Value = id;
-            if (command.ExecuteScalar() is not null)
-            {
-                found.Add(id);
-            }
-        }
-
-        return found;
-    }
-
     /// <summary>Every ticket of the given customers.</summary>
     public List<Ticket> TicketsOfCustomers(IReadOnlyCollection<string> customers)
     {
@@ -119,7 +116,7 @@ public sealed class IncrementalRepository(KnowledgeStore store)
             return tickets;
         }
 
-        using var command = Command($"SELECT {KnowledgeStore.TicketColumns} FROM tickets WHERE customer_id = $customer");
+        using var command = Command($"SELECT {TicketColumns} FROM tickets WHERE customer_id = $customer");
         var parameter = command.Parameters.Add("$customer", SqliteType.Text);
         foreach (var customer in customers)
         {
@@ -267,6 +264,25 @@ public sealed class IncrementalRepository(KnowledgeStore store)
         }
 
         return result;
+    }
+
+    /// <summary>The stored embedder's kind and save time as one string, or null when there is none.</summary>
+    public string? ModelVersion()
+    {
+        using var command = Command("SELECT kind || '@' || created_at FROM models WHERE name = $name", ("$name", AnalysisStore.ModelName));
+        return command.ExecuteScalar() as string;
+    }
+
+    /// <summary>
+    /// True when the stored embedder was saved after run <paramref name="runId"/> was recorded: an analysis is being
+    /// saved (model first, run last) or died between the two, so the model is not that run's.
+    /// </summary>
+    public bool ModelNewerThanRun(string runId)
+    {
+        using var command = Command(
+            "SELECT m.created_at > r.recorded_at FROM models m, gap_runs r WHERE m.name = $name AND r.run_id = $run",
+            ("$name", AnalysisStore.ModelName), ("$run", runId));
+        return command.ExecuteScalar() is long newer && newer != 0;
     }
 
     /// <summary>The id of the latest stored run, or null.</summary>

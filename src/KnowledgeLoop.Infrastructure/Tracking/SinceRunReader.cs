@@ -7,16 +7,16 @@ namespace KnowledgeLoop.Infrastructure.Tracking;
 /// <summary>
 /// Reads what was assigned at import since the latest run and judges those tickets' outcomes as the data stands now
 /// (<see cref="OutcomesSoFar"/>), per gap (<see cref="SinceRunFigures"/>). Outcomes change only when data is imported,
-/// so a caller can cache the snapshot by (<see cref="Key"/>).
+/// so a caller can cache the snapshot by <see cref="Key"/>.
 /// </summary>
 public static class SinceRunReader
 {
-    /// <summary>What a cached snapshot depends on: the latest run, its watermark and the last assignment's time; null without a run.</summary>
+    /// <summary>What a cached snapshot depends on: the latest run, its watermark, the last assignment's time and the last import (a sessions import moves the as-of); null without a run.</summary>
     public static string? Key(KnowledgeStore store)
     {
         var repository = new IncrementalRepository(store);
         var runId = repository.LatestRunId();
-        return runId is null ? null : $"{runId}|{repository.Watermark(runId)}|{repository.UpdatedAt(runId)?.ToUnixTimeMilliseconds()}";
+        return runId is null ? null : $"{runId}|{repository.Watermark(runId)}|{repository.UpdatedAt(runId)?.ToUnixTimeMilliseconds()}|{repository.LatestImportId()}";
     }
 
     /// <summary>The latest run's since-run figures, or null when the store has no run.</summary>

@@ -182,6 +182,43 @@ public sealed class IncrementalAssignerTests : IDisposable
     }
 
     [Fact]
+    public async Task Assign_AfterAnImportWhoseAssignmentNeverRan_CatchesUpWithBoth()
+    {
+        var (store, _, tickets) = await AnalysedStoreAsync();
+        using (store)
+        {
+            Import(store, [tickets[0] with { Id = "NEW-1" }]); // committed, then the process died before assigning
+            Import(store, [tickets[1] with { Id = "NEW-2" }]);
+
+            var assignment = Assigner(store).Assign();
+
+            Assert.Equal(2, assignment.Tickets);
+            Assert.Equal(["NEW-1", "NEW-2"], new IncrementalRepository(store).Rows(assignment.RunId!).Select(r => r.TicketId));
+            Assert.Equal(new IncrementalRepository(store).LatestImportId(), new IncrementalRepository(store).Watermark(assignment.RunId!));
+        }
+    }
+
+    [Fact]
+    public async Task Assign_ModelSavedAfterTheLatestRun_SaysUnavailableUntilTheRunIsStored()
+    {
+        var (store, result, tickets) = await AnalysedStoreAsync();
+        using (store)
+        {
+            Thread.Sleep(5);
+            AnalysisStore.Save(store, result, tickets); // the next analysis has saved its model, not yet its run
+            Import(store, [tickets[0] with { Id = "NEW-1" }]);
+
+            var during = Assigner(store).Assign();
+            Keep(store, result, tickets);
+            var after = Assigner(store).Assign();
+
+            Assert.Equal(IncrementalStatus.Unavailable, during.Status);
+            Assert.Contains("newer than the latest run", during.Reason, StringComparison.Ordinal);
+            Assert.Equal(IncrementalStatus.Assigned, after.Status);
+        }
+    }
+
+    [Fact]
     public async Task Assign_WhenTheLastRunEmbeddedRemotely_SaysUnavailableAndWritesNothing()
     {
         var (store, _, tickets) = await AnalysedStoreAsync();

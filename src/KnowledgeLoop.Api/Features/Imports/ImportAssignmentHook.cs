@@ -2,7 +2,6 @@ using KnowledgeLoop.Core.Analysis;
 using KnowledgeLoop.Core.Tracking;
 using KnowledgeLoop.Infrastructure.Storage;
 using KnowledgeLoop.Infrastructure.Tracking;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace KnowledgeLoop.Api.Features.Imports;
@@ -19,15 +18,19 @@ internal sealed partial class ImportAssignmentHook(
     TimeProvider time,
     ILogger<ImportAssignmentHook> logger)
 {
+    private readonly StoredModelCache _models = new();
+
     public ImportAssignmentResponse Assign(CancellationToken cancellationToken)
     {
         try
         {
-            var result = stores.Run(store => new IncrementalAssigner(store, incremental.Value, analysis.Value.Metrics, time).Assign(cancellationToken));
+            var result = stores.Run(store => new IncrementalAssigner(store, incremental.Value, analysis.Value.Metrics, time, _models).Assign(cancellationToken));
             LogAssigned(result.Status, result.Tickets, result.Assigned, result.Gaps, result.UnassignedFailures, result.Emerging.Count);
             return ImportAssignmentResponse.From(result);
         }
-        catch (Exception exception) when (exception is StoreException or SqliteException or InvalidDataException or ArgumentException)
+#pragma warning disable CA1031 // The import has committed: no failure of the assignment may turn it into an error.
+        catch (Exception exception) when (exception is not OperationCanceledException)
+#pragma warning restore CA1031
         {
             LogFailed(exception);
             var reason = $"failed ({exception.Message}); the import stands, and the next import or analysis catches up.";
