@@ -15,19 +15,26 @@ public sealed class AnalysisOptions
     /// <summary>The number of clusters; null chooses it by silhouette.</summary>
     public int? Clusters { get; set; }
 
+    /// <summary>The bound of automatic k when <see cref="MaximumClusters"/> is not set.</summary>
+    public const int DefaultMaximumClusters = 60;
+
     /// <summary>
-    /// The most clusters automatic k may choose; null bounds it by √(failures / 2) within [8, 60]. Silhouette on text
-    /// is flat and rises with k, so an unbounded search splits one topic by phrasing; a knowledge manager wants a
-    /// few dozen gaps, each a topic.
+    /// The most clusters automatic k may choose (also capped at failures ÷ 10); null bounds it at
+    /// <see cref="DefaultMaximumClusters"/>. Silhouette on text rises with k, so the choice lands on this bound; it
+    /// must leave room for every topic, or k-means lumps the small ones together, differently for every seed and every
+    /// import (the earlier √(failures / 2) did, and gap ids changed with the seed). The fragments a large topic is
+    /// split into are joined again by <see cref="ClusterMergeSimilarity"/>, so a knowledge manager still gets a few
+    /// dozen gaps, each a topic.
     /// </summary>
     public int? MaximumClusters { get; set; }
 
     /// <summary>
     /// Clusters whose centroids are at least this similar (cosine) are merged after k-means: automatic k over-splits a
-    /// topic by phrasing ("stopped importing" vs "disconnected since"), and one topic should be one gap. 0.35 separated
-    /// same-topic fragments from different topics on the sample data; null turns merging off.
+    /// topic by phrasing ("stopped importing" vs "disconnected since"), and one topic should be one gap. Defaults to
+    /// 0.30: on the sample data same-topic fragments lie at 0.22–0.5 and different topics below 0.21 once k leaves
+    /// room for every topic (docs/gap-tracking.md); null turns merging off.
     /// </summary>
-    public double? ClusterMergeSimilarity { get; set; } = 0.35;
+    public double? ClusterMergeSimilarity { get; set; } = 0.30;
 
     /// <summary>The random seed: the same input and seed give the same report.</summary>
     public int Seed { get; set; } = 42;

@@ -106,7 +106,7 @@ public static class GapAnalyzer
                     new ClusteringOptions
                     {
                         ClusterCount = options.Clusters,
-                        MaximumClusters = options.MaximumClusters ?? Math.Clamp((int)Math.Round(Math.Sqrt(failures.Length / 2.0)), 8, 60),
+                        MaximumClusters = options.MaximumClusters ?? AnalysisOptions.DefaultMaximumClusters,
                         Seed = options.Seed,
                         MaxUnclusteredFraction = options.MaxUnclusteredFraction,
                         MinimumClusterSize = options.MinimumClusterSize,

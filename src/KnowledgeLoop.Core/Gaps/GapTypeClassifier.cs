@@ -125,6 +125,13 @@ public static class GapTypeClassifier
             return new Decision(GapType.Findability, null, "findability.vocabulary", reason, answer.ArticleId);
         }
 
+        // An article the cluster's tickets link often is the topic's article however its words compare: typed on what
+        // happens to those tickets, never "missing" (small topics clustered on their own often sit just below the threshold).
+        if (above.Count == 0 && articles.FirstOrDefault(a => a.LinkRate is { } rate && rate.Value >= context.Options.UsedArticleLinkRate) is { } used)
+        {
+            return TypeMatch(context, used);
+        }
+
         if (above.Count == 0)
         {
             var best = articles.Count == 0
@@ -165,7 +172,9 @@ public static class GapTypeClassifier
     private static Decision TypeMatch(Context context, ArticleAssessment match)
     {
         var options = context.Options;
-        var head = $"best article {match.ArticleId} similarity {GapMath.Number(match.Similarity)} ≥ {GapMath.Number(options.SimilarityThreshold)}";
+        var head = match.AboveThreshold
+            ? $"best article {match.ArticleId} similarity {GapMath.Number(match.Similarity)} ≥ {GapMath.Number(options.SimilarityThreshold)}"
+            : $"{match.ArticleId} (similarity {GapMath.Number(match.Similarity)} < {GapMath.Number(options.SimilarityThreshold)}, but the cluster's tickets link it)";
         var linked = match.LinkRate is { } linkRate && linkRate.Value >= options.LowLinkRate;
         var outdated = linked ? Outdated(context, match) : null;
 

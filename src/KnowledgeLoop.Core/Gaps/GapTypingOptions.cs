@@ -20,6 +20,12 @@ public sealed class GapTypingOptions
     /// <summary>An article linked on less than this share of the cluster's resolved tickets is "rarely linked". Defaults to 0.10.</summary>
     public double LowLinkRate { get; set; } = 0.10;
 
+    /// <summary>
+    /// An article the cluster's tickets link on at least this share of resolved tickets is the topic's article even when
+    /// its similarity is below the threshold: the gap is typed on what happens to its tickets, never missing. Defaults to 0.25.
+    /// </summary>
+    public double UsedArticleLinkRate { get; set; } = 0.25;
+
     /// <summary>Session deflection below this is "rarely deflects". Defaults to 0.30.</summary>
     public double LowDeflectionRate { get; set; } = 0.30;
 
@@ -66,6 +72,7 @@ public sealed class GapTypingOptions
         RequireFraction(DuplicateMargin, nameof(DuplicateMargin));
         RequireFraction(DuplicateArticleSimilarity, nameof(DuplicateArticleSimilarity), allowNegative: true);
         RequireFraction(LowLinkRate, nameof(LowLinkRate));
+        RequireFraction(UsedArticleLinkRate, nameof(UsedArticleLinkRate));
         RequireFraction(LowDeflectionRate, nameof(LowDeflectionRate));
         RequireFraction(EscalationShare, nameof(EscalationShare));
         RequireFraction(IneffectiveMargin, nameof(IneffectiveMargin));

@@ -16,7 +16,7 @@ namespace KnowledgeLoop.Infrastructure.Storage;
 /// </summary>
 public sealed class GapRepository(KnowledgeStore store)
 {
-    private const string SnapshotColumns =
+    private const string Columns =
         "gap_id, rank, title, type, tickets, failures, fcr_numerator, fcr_denominator, fcr, top_article_id, status, previous_id, " +
         "parent_id, merged_from, centroid_similarity, member_overlap, first_seen, runs";
 
@@ -49,7 +49,7 @@ public sealed class GapRepository(KnowledgeStore store)
             run.Execute();
         }
 
-        using (var gap = new BulkStatement(connection, $"INSERT INTO gap_snapshots (run_id, {SnapshotColumns}, centroid, member_ids, failure_ids) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)"))
+        using (var gap = new BulkStatement(connection, $"INSERT INTO gap_snapshots (run_id, {Columns}, centroid, member_ids, failure_ids) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)"))
         {
             foreach (var snapshot in geometry.Gaps)
             {
@@ -125,7 +125,7 @@ public sealed class GapRepository(KnowledgeStore store)
         }
 
         var gaps = new List<GapSnapshot>();
-        using (var command = Command($"SELECT {SnapshotColumns}, centroid, member_ids, failure_ids FROM gap_snapshots WHERE run_id = $run ORDER BY rank, gap_id", ("$run", runId)))
+        using (var command = Command($"SELECT {Columns}, centroid, member_ids, failure_ids FROM gap_snapshots WHERE run_id = $run ORDER BY rank, gap_id", ("$run", runId)))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
@@ -209,7 +209,7 @@ public sealed class GapRepository(KnowledgeStore store)
             }
 
             using var command = Command(
-                $"SELECT r.seq, r.run_id, r.recorded_at, r.as_of, {string.Join(", ", SnapshotColumns.Split(", ").Select(c => "s." + c))} " +
+                $"SELECT r.seq, r.run_id, r.recorded_at, r.as_of, {Columns} " +
                 "FROM gap_snapshots s JOIN gap_runs r ON r.run_id = s.run_id WHERE s.gap_id = $gap AND r.seq < $before ORDER BY r.seq",
                 ("$gap", id), ("$before", before));
             using var reader = command.ExecuteReader();
@@ -274,7 +274,7 @@ public sealed class GapRepository(KnowledgeStore store)
 
     private static float[] Floats(byte[] blob) => MemoryMarshal.Cast<byte, float>(blob).ToArray();
 
-    /// <summary>The <see cref="SnapshotColumns"/> starting at <paramref name="at"/>, as a history entry without its run.</summary>
+    /// <summary>The <see cref="Columns"/> starting at <paramref name="at"/>, as a history entry without its run.</summary>
     private static GapHistoryEntry ReadEntry(SqliteDataReader reader, int at) => new()
     {
         RunId = string.Empty,

@@ -83,6 +83,71 @@ public sealed class GapRepositoryTests : IDisposable
     }
 
     [Fact]
+    public void History_AfterAMerge_FollowsTheAbsorbedGapOldestFirst_AndUnknownIdsAreEmpty()
+    {
+        using var store = KnowledgeStore.Open(_folder.File("h.db"));
+        var repository = new GapRepository(store);
+        var t0 = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        repository.SaveRun("a-1", Geometry(t0, Snapshot("gap-a", 1, GapLineage.New(t0)), Snapshot("gap-b", 2, GapLineage.New(t0))), t0);
+        var t1 = t0.AddDays(7);
+        var merged = new GapLineage { Status = GapLineageStatus.Merged, PreviousId = "gap-a", MergedFrom = ["gap-b"], CentroidSimilarity = 0.9, MemberOverlap = 0.6, FirstSeen = t0, Runs = 2 };
+        repository.SaveRun("a-2", Geometry(t1, Snapshot("gap-a", 1, merged), Snapshot("gap-c", 2, GapLineage.New(t1))), t1);
+
+        var history = repository.History("gap-a");
+
+        Assert.Equal([("a-1", "gap-b"), ("a-1", "gap-a"), ("a-2", "gap-a")], history.Select(e => (e.RunId, e.GapId)));
+        Assert.Equal(GapLineageStatus.Merged, history[2].Lineage.Status);
+        Assert.Equal(["gap-b"], history[2].Lineage.MergedFrom);
+        Assert.Equal(t1, history[2].AsOf);
+        Assert.Equal(["gap-c"], repository.History("gap-c").Select(e => e.GapId));
+        Assert.Empty(repository.History("gap-unknown"));
+        Assert.Equal(["gap-a", "gap-b", "gap-c"], repository.KnownIds().Order(StringComparer.Ordinal));
+        Assert.Equal("a-2", repository.LoadLatest()!.RunId);
+        Assert.Equal("a-1", repository.LoadRun("a-1")!.RunId);
+    }
+
+    private static GapGeometry Geometry(DateTimeOffset asOf, params GapSnapshot[] gaps) => new()
+    {
+        EmbedderId = "lsa-2",
+        Dimensions = 2,
+        AsOf = asOf,
+        Clusters = [new AssignmentCluster(0, [1, 0], float.PositiveInfinity, gaps[0].Id), new AssignmentCluster(1, [0, 1], 0.5f, null)],
+        Gaps = gaps,
+    };
+
+    private static GapSnapshot Snapshot(string id, int rank, GapLineage lineage) => new()
+    {
+        Id = id,
+        Centroid = [1, 0],
+        MemberTicketIds = ["t1", "t2", "t3"],
+        FailureTicketIds = ["t2"],
+        Rank = rank,
+        Title = "Title " + id,
+        Type = "missing",
+        TicketCount = 3,
+        FailureCount = 1,
+        FcrNumerator = 2,
+        FcrDenominator = 3,
+        Fcr = 2 / 3.0,
+        TopArticleId = "KB-1",
+        Lineage = lineage,
+    };
+
+    [Fact]
+    public void SaveRun_InfiniteCutoff_LoadsBackInfinite()
+    {
+        using var store = KnowledgeStore.Open(_folder.File("c.db"));
+        var repository = new GapRepository(store);
+        var t0 = DateTimeOffset.UnixEpoch;
+        repository.SaveRun("a-1", Geometry(t0, Snapshot("gap-a", 1, GapLineage.New(t0))), t0);
+
+        var clusters = repository.LoadRun("a-1")!.Geometry.Clusters;
+
+        Assert.Equal([float.PositiveInfinity, 0.5f], clusters.Select(c => c.Cutoff));
+        Assert.Equal(["gap-a", null], clusters.Select(c => c.GapId));
+    }
+
+    [Fact]
     public void EncodeIds_RoundTrips_AndIsCompact()
     {
         var ids = Enumerable.Range(0, 100_000).Select(i => "T-" + i.ToString("D7", System.Globalization.CultureInfo.InvariantCulture)).ToList();
