@@ -11,7 +11,7 @@ public sealed partial class SqlSourceTests
 {
     private static readonly HashSet<string> AllowedHoles = new(StringComparer.Ordinal)
     {
-        "Columns", "TicketColumns", "ArticleColumns", "SessionColumns", "KnowledgeStore.TicketColumns", "SnapshotColumns", // const column lists
+        "Columns", "TicketColumns", "ArticleColumns", "SessionColumns", "KnowledgeStore.TicketColumns", // const column lists
         "table", "name", "columns", "values", "updates", // StoreWriter: names from its own table definitions and sqlite_master
     };
 
