@@ -20,6 +20,16 @@ public sealed class LsaOptions
     /// <summary>Whether bigrams of adjacent tokens ("reset_password") are terms too. Defaults to true.</summary>
     public bool UseBigrams { get; init; } = true;
 
+    /// <summary>
+    /// A bigram is a term only when it is a phrase: its two tokens are side by side more often than one token apart,
+    /// with the log-likelihood ratio G² of that split against an even one at least this (10.83: chance gives it once in
+    /// a thousand; a pair never seen apart passes from 8 occurrences). Tokens that merely share documents (a topic's
+    /// words, a word repeated in a text) are as often one apart as adjacent: as rare terms they would repeat what their
+    /// words say and take most of each document's TF-IDF weight. 0 keeps every pair that passes the document-frequency
+    /// cut. Defaults to 10.83.
+    /// </summary>
+    public double MinimumBigramAssociation { get; init; } = 10.83;
+
     /// <summary>Whether tokens are stemmed (<see cref="Stemmer"/>). Defaults to true.</summary>
     public bool UseStemming { get; init; } = true;
 
@@ -45,6 +55,11 @@ public sealed class LsaOptions
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(MaximumFeatures, 1, nameof(MaximumFeatures));
+        if (!(MinimumBigramAssociation >= 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(MinimumBigramAssociation), MinimumBigramAssociation, "Must be 0 or more.");
+        }
+
         ArgumentOutOfRangeException.ThrowIfNegative(Oversampling, nameof(Oversampling));
         ArgumentOutOfRangeException.ThrowIfLessThan(PowerIterations, 1, nameof(PowerIterations));
         ArgumentNullException.ThrowIfNull(Cleaner, nameof(Cleaner));

@@ -75,12 +75,32 @@ internal sealed class VocabularyBuilder
                 }
             }
 
+            // The same pairs one word apart ("a x b"): what adjacency alone would give if the words merely share documents.
+            if (options.MinimumBigramAssociation > 0)
+            {
+                for (var document = 0; document < documents; document++)
+                {
+                    var ids = corpus.TokenIds(document);
+                    for (var i = 2; i < ids.Length; i++)
+                    {
+                        var key = Key(ids[i - 2], ids[i]);
+                        if (Shard(key, shards) == shard)
+                        {
+                            ref var stats = ref CollectionsMarshal.GetValueRefOrNullRef(counts, key);
+                            if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(ref stats))
+                            {
+                                stats.Apart++;
+                            }
+                        }
+                    }
+                }
+            }
+
             bigrams[shard] = counts;
         });
 
         var maximumDf = options.MaximumDocumentFrequency * documents;
         bool Keep(int df) => df >= options.MinimumDocumentFrequency && df <= maximumDf;
-
         // Candidates: (term, df, corpus count, unigram id or -1, bigram key).
         var candidates = new List<(string Term, int Df, long Count, int Unigram, long Bigram)>();
         for (var id = 0; id < tokens; id++)
@@ -95,7 +115,7 @@ internal sealed class VocabularyBuilder
         {
             foreach (var (key, stats) in shard)
             {
-                if (Keep(stats.Df))
+                if (Keep(stats.Df) && (options.MinimumBigramAssociation <= 0 || IsPhrase(stats.Count, stats.Apart, options.MinimumBigramAssociation)))
                 {
                     var term = Text.Tokenizer.Bigram(corpus.Token((int)(key >> 32)), corpus.Token((int)(key & 0xFFFFFFFF)));
                     candidates.Add((term, stats.Df, stats.Count, -1, key));
@@ -156,14 +176,33 @@ internal sealed class VocabularyBuilder
         }
     };
 
+    /// <summary>
+    /// Whether two words seen <paramref name="adjacent"/> times side by side and <paramref name="apart"/> times with one
+    /// word between are a phrase: side by side more often than one apart, with the log-likelihood ratio G² of that split
+    /// against an even one at least <paramref name="threshold"/>. Words that only share documents (a topic's words, a
+    /// word repeated in a text) are about as often one apart as adjacent; a phrase's words are rarely apart.
+    /// </summary>
+    internal static bool IsPhrase(long adjacent, long apart, double threshold)
+    {
+        if (adjacent <= apart)
+        {
+            return false;
+        }
+
+        var expected = (adjacent + apart) / 2.0;
+        var g2 = adjacent * Math.Log(adjacent / expected) + (apart > 0 ? apart * Math.Log(apart / expected) : 0);
+        return 2 * g2 >= threshold;
+    }
+
     private static long Key(int first, int second) => ((long)first << 32) | (uint)second;
 
     private static int Shard(long key, int shards) => (int)((((ulong)key * 0xD6E8FEB86659FD93UL) >> 40) % (ulong)shards);
 
-    /// <summary>A bigram's corpus count, document frequency, and the last document (plus one) that counted it.</summary>
+    /// <summary>A bigram's corpus count, its count one word apart, document frequency, and the last document (plus one) that counted it.</summary>
     private struct BigramStats
     {
         public long Count;
+        public long Apart;
         public int Df;
         public int LastDocument;
     }

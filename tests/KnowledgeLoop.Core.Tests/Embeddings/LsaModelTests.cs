@@ -46,10 +46,49 @@ public class LsaModelTests
     public void Fit_Bigrams_AreTermsJoinedByUnderscore()
     {
         string[] documents = ["reset password link", "reset password now", "billing invoice wrong", "billing invoice late"];
-        var model = LsaModel.Fit(documents, new LsaOptions { MinimumDocumentFrequency = 2 });
+        var model = LsaModel.Fit(documents, new LsaOptions { MinimumDocumentFrequency = 2, MinimumBigramAssociation = 0 });
 
         Assert.Contains("reset_password", model.Vocabulary);
         Assert.Contains("bill_invoic", model.Vocabulary);
+    }
+
+    [Fact]
+    public void Fit_PhrasesAndWordsThatOnlyShareDocuments_KeepsOnlyThePhrases()
+    {
+        // "reset password" is a phrase in 2 of 5 documents; three colours, twice each, are shuffled around it, so two
+        // colours are about as often one word apart as side by side.
+        var random = new Random(3);
+        string[] colours = ["red", "green", "blue", "gold", "pink", "grey", "black", "white"];
+        var documents = Enumerable.Range(0, 300).Select(i =>
+        {
+            var chosen = colours.OrderBy(_ => random.Next()).Take(3).ToList();
+            var words = chosen.Concat(chosen).OrderBy(_ => random.Next()).ToList();
+            if (i % 5 < 2)
+            {
+                words.Insert(random.Next(words.Count + 1), "reset password");
+            }
+
+            return string.Join(' ', words);
+        }).ToArray();
+
+        var phrases = LsaModel.Fit(documents, new LsaOptions { Dimensions = 2 });
+        var everyPair = LsaModel.Fit(documents, new LsaOptions { Dimensions = 2, MinimumBigramAssociation = 0 });
+
+        Assert.Equal(["reset_password"], phrases.Vocabulary.Where(t => t.Contains('_', StringComparison.Ordinal)));
+        Assert.Contains("reset_password", everyPair.Vocabulary);
+        Assert.True(everyPair.Vocabulary.Count(t => t.Contains('_', StringComparison.Ordinal)) > 20);
+    }
+
+    [Theory]
+    [InlineData(8, 0, true)] // never apart: a phrase from 8 occurrences (G² = 11.1)
+    [InlineData(7, 0, false)] // G² = 9.7: could be chance
+    [InlineData(100, 50, true)]
+    [InlineData(100, 90, false)]
+    [InlineData(50, 50, false)]
+    [InlineData(10, 20, false)] // more often apart than adjacent
+    public void IsPhrase_AdjacentAgainstOneApart_NeedsASignificantExcess(long adjacent, long apart, bool expected)
+    {
+        Assert.Equal(expected, VocabularyBuilder.IsPhrase(adjacent, apart, 10.83));
     }
 
     [Fact]
@@ -162,6 +201,7 @@ public class LsaModelTests
 
         Assert.Equal(model.Vocabulary, loaded.Vocabulary);
         Assert.Equal(7, loaded.Options.Seed);
+        Assert.Equal(10.83, loaded.Options.MinimumBigramAssociation);
         Assert.Equal(model.Transform(["password reset email never arrives"]).Data, loaded.Transform(["password reset email never arrives"]).Data);
     }
 
@@ -220,7 +260,7 @@ public class LsaModelTests
         var documents = Enumerable.Range(0, 3000)
             .Select(i => $"{words[i % 12]} {words[(i / 12) % 12]} {words[(i / 144) % 12]} {words[(i * 7) % 12]}")
             .ToList();
-        var model = LsaModel.Fit(documents, new LsaOptions { Dimensions = 16 });
+        var model = LsaModel.Fit(documents, new LsaOptions { Dimensions = 16, MinimumBigramAssociation = 0 });
         var all = model.Transform(documents);
 
         Assert.Equal(16, model.Dimensions);
