@@ -17,7 +17,7 @@ public sealed class LsaModel
 {
     private const int FormatVersion = 2;
 
-    /// <summary>Format 1 had no <see cref="LsaOptions.MinimumBigramAssociation"/> (its fits kept every frequent pair); still read.</summary>
+    /// <summary>Format 1 had no <see cref="LsaOptions.BigramFalseDiscoveryRate"/> (its fits kept every frequent pair); still read.</summary>
     private const int FormatVersionWithoutAssociation = 1;
     private const int RowBlock = 1024;
 
@@ -229,7 +229,7 @@ public sealed class LsaModel
         writer.Write(o.Oversampling);
         writer.Write(o.PowerIterations);
         writer.Write(o.Seed);
-        writer.Write(o.MinimumBigramAssociation);
+        writer.Write(o.BigramFalseDiscoveryRate);
         var c = o.Cleaner;
         writer.Write(c.RemoveQuotedReplies);
         writer.Write(c.RemoveSignatures);
@@ -283,7 +283,7 @@ public sealed class LsaModel
                 Oversampling = reader.ReadInt32(),
                 PowerIterations = reader.ReadInt32(),
                 Seed = reader.ReadInt32(),
-                MinimumBigramAssociation = version == FormatVersionWithoutAssociation ? 0 : reader.ReadDouble(),
+                BigramFalseDiscoveryRate = version == FormatVersionWithoutAssociation ? 1 : reader.ReadDouble(),
                 Cleaner = new TextCleanerOptions
                 {
                     RemoveQuotedReplies = reader.ReadBoolean(),

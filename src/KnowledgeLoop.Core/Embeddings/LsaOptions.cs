@@ -21,14 +21,15 @@ public sealed class LsaOptions
     public bool UseBigrams { get; init; } = true;
 
     /// <summary>
-    /// A bigram is a term only when it is a phrase: its two tokens are side by side more often than one token apart,
-    /// with the log-likelihood ratio G² of that split against an even one at least this (10.83: chance gives it once in
-    /// a thousand; a pair never seen apart passes from 8 occurrences). Tokens that merely share documents (a topic's
-    /// words, a word repeated in a text) are as often one apart as adjacent: as rare terms they would repeat what their
-    /// words say and take most of each document's TF-IDF weight. 0 keeps every pair that passes the document-frequency
-    /// cut. Defaults to 10.83.
+    /// A bigram is a term only when it is a phrase: its two tokens are side by side significantly more often than one
+    /// token apart (a log-likelihood ratio test), with the Benjamini–Hochberg procedure holding the expected share of
+    /// chance pairs among those kept to this rate. Tokens that merely share documents (a topic's words, a word repeated
+    /// in a text) are about as often one apart as side by side: as rare terms they would repeat what their words say and
+    /// take most of each document's TF-IDF weight. The procedure adapts to the corpus: it keeps none of 420k pairs of
+    /// 100k shuffled-word documents, 256 of 2,386 in BANKING77's 3,080 queries, 22,545 of 50k in 100k generated tickets.
+    /// 1 keeps every pair that passes the document-frequency cut. Defaults to 0.05.
     /// </summary>
-    public double MinimumBigramAssociation { get; init; } = 10.83;
+    public double BigramFalseDiscoveryRate { get; init; } = 0.05;
 
     /// <summary>Whether tokens are stemmed (<see cref="Stemmer"/>). Defaults to true.</summary>
     public bool UseStemming { get; init; } = true;
@@ -55,9 +56,9 @@ public sealed class LsaOptions
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(MaximumFeatures, 1, nameof(MaximumFeatures));
-        if (!(MinimumBigramAssociation >= 0))
+        if (!(BigramFalseDiscoveryRate > 0 && BigramFalseDiscoveryRate <= 1))
         {
-            throw new ArgumentOutOfRangeException(nameof(MinimumBigramAssociation), MinimumBigramAssociation, "Must be 0 or more.");
+            throw new ArgumentOutOfRangeException(nameof(BigramFalseDiscoveryRate), BigramFalseDiscoveryRate, "Must be in (0, 1].");
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(Oversampling, nameof(Oversampling));

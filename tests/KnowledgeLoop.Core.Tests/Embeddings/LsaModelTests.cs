@@ -46,7 +46,7 @@ public class LsaModelTests
     public void Fit_Bigrams_AreTermsJoinedByUnderscore()
     {
         string[] documents = ["reset password link", "reset password now", "billing invoice wrong", "billing invoice late"];
-        var model = LsaModel.Fit(documents, new LsaOptions { MinimumDocumentFrequency = 2, MinimumBigramAssociation = 0 });
+        var model = LsaModel.Fit(documents, new LsaOptions { MinimumDocumentFrequency = 2, BigramFalseDiscoveryRate = 1 });
 
         Assert.Contains("reset_password", model.Vocabulary);
         Assert.Contains("bill_invoic", model.Vocabulary);
@@ -72,7 +72,7 @@ public class LsaModelTests
         }).ToArray();
 
         var phrases = LsaModel.Fit(documents, new LsaOptions { Dimensions = 2 });
-        var everyPair = LsaModel.Fit(documents, new LsaOptions { Dimensions = 2, MinimumBigramAssociation = 0 });
+        var everyPair = LsaModel.Fit(documents, new LsaOptions { Dimensions = 2, BigramFalseDiscoveryRate = 1 });
 
         Assert.Equal(["reset_password"], phrases.Vocabulary.Where(t => t.Contains('_', StringComparison.Ordinal)));
         Assert.Contains("reset_password", everyPair.Vocabulary);
@@ -80,15 +80,31 @@ public class LsaModelTests
     }
 
     [Theory]
-    [InlineData(8, 0, true)] // never apart: a phrase from 8 occurrences (G² = 11.1)
-    [InlineData(7, 0, false)] // G² = 9.7: could be chance
-    [InlineData(100, 50, true)]
-    [InlineData(100, 90, false)]
-    [InlineData(50, 50, false)]
-    [InlineData(10, 20, false)] // more often apart than adjacent
-    public void IsPhrase_AdjacentAgainstOneApart_NeedsASignificantExcess(long adjacent, long apart, bool expected)
+    [InlineData(8, 0, 0.000881)] // never apart: G² = 11.09
+    [InlineData(100, 50, 3.7e-5)] // G² = 17.0
+    [InlineData(50, 50, 1.0)]
+    [InlineData(10, 20, 1.0)] // more often apart than adjacent
+    public void PhraseP_AdjacentAgainstOneApart_IsTheLikelihoodRatioTestsPValue(long adjacent, long apart, double expected)
     {
-        Assert.Equal(expected, VocabularyBuilder.IsPhrase(adjacent, apart, 10.83));
+        Assert.Equal(expected, VocabularyBuilder.PhraseP(adjacent, apart), expected * 0.02);
+    }
+
+    [Fact]
+    public void PhraseCut_BenjaminiHochberg_KeepsTheLargestPValueUnderItsRank()
+    {
+        // m = 5 at 0.05: the bounds are 0.01, 0.02, 0.03, 0.04, 0.05; 0.03 is the largest under its bound.
+        Assert.Equal(0.03, VocabularyBuilder.PhraseCut([0.5, 0.03, 0.001, 0.025, 0.045], 0.05));
+        Assert.Equal(-1, VocabularyBuilder.PhraseCut([0.5, 0.3, 0.02], 0.05));
+    }
+
+    [Theory]
+    [InlineData(0.0, 1.0)]
+    [InlineData(0.5, 0.4795001)]
+    [InlineData(2.0, 0.004677735)]
+    [InlineData(-1.0, 1.842700793)]
+    public void Erfc_KnownValues(double x, double expected)
+    {
+        Assert.Equal(expected, VocabularyBuilder.Erfc(x), expected * 1e-6);
     }
 
     [Fact]
@@ -201,7 +217,7 @@ public class LsaModelTests
 
         Assert.Equal(model.Vocabulary, loaded.Vocabulary);
         Assert.Equal(7, loaded.Options.Seed);
-        Assert.Equal(10.83, loaded.Options.MinimumBigramAssociation);
+        Assert.Equal(0.05, loaded.Options.BigramFalseDiscoveryRate);
         Assert.Equal(model.Transform(["password reset email never arrives"]).Data, loaded.Transform(["password reset email never arrives"]).Data);
     }
 
@@ -260,7 +276,7 @@ public class LsaModelTests
         var documents = Enumerable.Range(0, 3000)
             .Select(i => $"{words[i % 12]} {words[(i / 12) % 12]} {words[(i / 144) % 12]} {words[(i * 7) % 12]}")
             .ToList();
-        var model = LsaModel.Fit(documents, new LsaOptions { Dimensions = 16, MinimumBigramAssociation = 0 });
+        var model = LsaModel.Fit(documents, new LsaOptions { Dimensions = 16, BigramFalseDiscoveryRate = 1 });
         var all = model.Transform(documents);
 
         Assert.Equal(16, model.Dimensions);
