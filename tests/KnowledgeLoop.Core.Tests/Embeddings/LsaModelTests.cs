@@ -217,7 +217,7 @@ public class LsaModelTests
 
         Assert.Equal(model.Vocabulary, loaded.Vocabulary);
         Assert.Equal(7, loaded.Options.Seed);
-        Assert.Equal(0.05, loaded.Options.BigramFalseDiscoveryRate);
+        Assert.Equal(0.001, loaded.Options.BigramFalseDiscoveryRate);
         Assert.Equal(model.Transform(["password reset email never arrives"]).Data, loaded.Transform(["password reset email never arrives"]).Data);
     }
 
