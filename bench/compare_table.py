@@ -79,6 +79,8 @@ def fmt(v):
     if v is None:
         return "—"
     if isinstance(v, float):
+        if abs(v) >= 1000 and v != round(v):
+            return "{:,.3f}".format(v)  # inertia: the goal compares to a few ppm
         return "%.4g" % v if abs(v) < 1000 else "{:,.0f}".format(v)
     return "{:,}".format(v) if isinstance(v, int) else str(v)
 
@@ -87,9 +89,10 @@ print("docs: ours %s, peer %s; k=%s; load average ours %s→%s, peer %s→%s" % 
     get(ours, "corpus", "n_docs"), get(peer, "corpus", "n_docs"), get(ours, "sizes", "k"),
     get(ours, "env", "loadavg_at_start"), get(ours, "env", "loadavg_at_end"),
     [round(x, 2) for x in get(peer, "env", "loadavg_at_start") or []], [round(x, 2) for x in get(peer, "env", "loadavg_at_end") or []]))
-print("vocabulary: ours %s (%s), peer %s (unigrams)" % (get(ours, "sizes", "tfidf_shape"), "unigrams" if "--unigrams" in (ours.get("argv") or []) else "unigrams+bigrams", get(peer, "sizes", "tfidf_shape")))
+print("vocabulary: ours %s (%s), peer %s (unigrams)" % (get(ours, "sizes", "tfidf_shape"), "unigrams" if "--unigrams" in (ours.get("argv") or []) else "words + phrases", get(peer, "sizes", "tfidf_shape")))
 print()
 print("| stage | unit | ours | peer | ours ÷ peer | goal |")
 print("| --- | --- | ---: | ---: | ---: | --- |")
 for stage, unit, o, p, ratio, verdict in rows:
-    print("| %s | %s | %s | %s | %s | %s |" % (stage, unit, fmt(o), fmt(p), "—" if ratio is None else "%.2f" % ratio, verdict))
+    shown = "—" if ratio is None else ("%.6f" % ratio if "inertia" in stage else "%.2f" % ratio)
+    print("| %s | %s | %s | %s | %s | %s |" % (stage, unit, fmt(o), fmt(p), shown, verdict))

@@ -35,7 +35,8 @@ internal static class EmbedCluster
         }
 
         var clock = Stopwatch.StartNew();
-        var fit = LsaModel.FitTransform(texts, new LsaOptions { Dimensions = 256, Seed = seed });
+        var association = Option(args, "--bigram-fdr") is { } rate ? double.Parse(rate, CultureInfo.InvariantCulture) : new LsaOptions().BigramFalseDiscoveryRate;
+        var fit = LsaModel.FitTransform(texts, new LsaOptions { Dimensions = 256, Seed = seed, BigramFalseDiscoveryRate = association });
         var embedSeconds = clock.Elapsed.TotalSeconds;
 
         clock.Restart();

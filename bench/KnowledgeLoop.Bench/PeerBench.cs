@@ -100,7 +100,14 @@ internal static class PeerBench
         // ---- pipeline A: TF-IDF → SVD → L2 (one LSA fit), then k-means.
         clock.Restart();
         // --unigrams: scikit-learn's feature set (single words only) instead of ours (words and adjacent pairs).
-        var options = new LsaOptions { Dimensions = svdDim, Seed = 42 + seed, UseBigrams = !args.Contains("--unigrams") };
+        // --bigram-fdr RATE: the phrase test's false discovery rate (1: every frequent pair, the behaviour before it).
+        var options = new LsaOptions
+        {
+            Dimensions = svdDim,
+            Seed = 42 + seed,
+            UseBigrams = !args.Contains("--unigrams"),
+            BigramFalseDiscoveryRate = Option("--bigram-fdr") is { } rate ? double.Parse(rate, CultureInfo.InvariantCulture) : new LsaOptions().BigramFalseDiscoveryRate,
+        };
         var corpus = LsaModel.Tokenize(texts, options);
         var tokenize = clock.Elapsed.TotalSeconds;
         var stages = new Dictionary<string, double>();

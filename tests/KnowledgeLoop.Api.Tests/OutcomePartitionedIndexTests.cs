@@ -1,5 +1,6 @@
 using KnowledgeLoop.Api.Features.Similar;
 using KnowledgeLoop.Core.Vectors;
+using KnowledgeLoop.Infrastructure.Storage;
 
 namespace KnowledgeLoop.Api.Tests;
 
@@ -39,7 +40,7 @@ public sealed class OutcomePartitionedIndexTests
         var items = Items(2_000, dimensions, seed: 3);
         using var exact = new ExactVectorIndex(dimensions);
         exact.Upsert(items);
-        var partitioned = OutcomePartitionedIndex.Build(dimensions, items, new ExactFactory());
+        var partitioned = OutcomePartitionedIndex.Build(dimensions, items, new ExactFactory().Build);
         var filter = outcome is null && category is null
             ? null
             : new VectorFilter(
@@ -66,7 +67,7 @@ public sealed class OutcomePartitionedIndexTests
         using var exact = new ExactVectorIndex(dimensions);
         exact.Upsert(items);
         var graph = new Microsoft.Extensions.Options.OptionsWrapper<VectorIndexOptions>(new VectorIndexOptions { HnswThreshold = 100 });
-        var partitioned = OutcomePartitionedIndex.Build(dimensions, items, new SizedVectorIndexFactory(graph));
+        var partitioned = OutcomePartitionedIndex.Build(dimensions, items, new SizedVectorIndexFactory(graph).Build);
         var filter = new VectorFilter(Outcomes: new HashSet<string>(StringComparer.Ordinal) { "success" });
 
         var found = 0;

@@ -35,9 +35,9 @@ public sealed class SimilarGraphCacheTests : IDisposable
         var items = Items(600);
         var query = items[7].Vector;
 
-        var first = OutcomePartitionedIndex.Build(Dimensions, items, factory, cache, "model-1");
+        var first = OutcomePartitionedIndex.Build(Dimensions, items, factory.Build, cache, "model-1");
         Assert.Equal(2, factory.Builds);
-        var again = OutcomePartitionedIndex.Build(Dimensions, items, factory, cache, "model-1");
+        var again = OutcomePartitionedIndex.Build(Dimensions, items, factory.Build, cache, "model-1");
         Assert.Equal(2, factory.Builds);
 
         var expected = await first.SearchAsync(query, 10, new VectorFilter(Outcomes: new HashSet<string> { "failure" }));
@@ -54,12 +54,12 @@ public sealed class SimilarGraphCacheTests : IDisposable
         var factory = new CountingFactory();
         var items = Items(600);
 
-        OutcomePartitionedIndex.Build(Dimensions, items, factory, cache, "model-1");
-        OutcomePartitionedIndex.Build(Dimensions, items, factory, cache, "model-2");
+        OutcomePartitionedIndex.Build(Dimensions, items, factory.Build, cache, "model-1");
+        OutcomePartitionedIndex.Build(Dimensions, items, factory.Build, cache, "model-2");
         Assert.Equal(4, factory.Builds);
 
         // One "success" ticket fewer: only that partition's fingerprint changes.
-        OutcomePartitionedIndex.Build(Dimensions, items.Where(i => i.Id != "T00000").ToList(), factory, cache, "model-2");
+        OutcomePartitionedIndex.Build(Dimensions, items.Where(i => i.Id != "T00000").ToList(), factory.Build, cache, "model-2");
         Assert.Equal(5, factory.Builds);
     }
 
@@ -70,11 +70,11 @@ public sealed class SimilarGraphCacheTests : IDisposable
         var cache = new SimilarGraphCache(stores);
         var factory = new CountingFactory();
         var items = Items(600);
-        OutcomePartitionedIndex.Build(Dimensions, items, factory, cache, "lsa-256");
+        OutcomePartitionedIndex.Build(Dimensions, items, factory.Build, cache, "lsa-256");
 
         // A re-analysis (another seed) keeps the model's name and the ids but moves every vector.
         var moved = items.Select(i => i with { Vector = i.Vector.ToArray().Select(v => -v).ToArray() }).ToList();
-        OutcomePartitionedIndex.Build(Dimensions, moved, factory, cache, "lsa-256");
+        OutcomePartitionedIndex.Build(Dimensions, moved, factory.Build, cache, "lsa-256");
 
         Assert.Equal(4, factory.Builds);
     }

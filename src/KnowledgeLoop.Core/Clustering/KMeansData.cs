@@ -63,6 +63,34 @@ internal sealed class KMeansData
     }
 
     /// <summary>
+    /// The inertia of <paramref name="labels"/> under <paramref name="centers"/>, from each row's difference to its centre
+    /// summed in double: the assignment pass's ‖x‖² + ‖c‖² − 2x·c in float is what chooses the nearest centre, but its
+    /// rounding (a few 1e-6 per row, not all of one sign) would decide which of two nearly equal optima looks lower.
+    /// </summary>
+    public double ExactInertia(float[] centers, int[] labels)
+    {
+        var d = Dimensions;
+        var partial = new double[ChunkCount];
+        System.Threading.Tasks.Parallel.For(0, ChunkCount, Parallel, chunk =>
+        {
+            var (start, count) = Range(chunk);
+            var difference = new float[d];
+            double total = 0;
+            for (var i = start; i < start + count; i++)
+            {
+                TensorPrimitives.Subtract(Source.Data.AsSpan(i * d, d), centers.AsSpan(labels[i] * d, d), difference);
+                for (var j = 0; j < d; j++)
+                {
+                    total += (double)difference[j] * difference[j];
+                }
+            }
+
+            partial[chunk] = total;
+        });
+        return SumInOrder(partial);
+    }
+
+    /// <summary>
     /// Assigns every row, then fills <paramref name="sums"/> and <paramref name="counts"/> with each cluster's
     /// row sum and size; returns the inertia and how many labels changed.
     /// </summary>

@@ -11,8 +11,12 @@ public sealed class KMeansOptions
     /// <summary>The most Lloyd iterations per restart (mini-batch: epochs' worth of batches). Defaults to 100.</summary>
     public int MaximumNumberOfIterations { get; set; } = 100;
 
-    /// <summary>Lloyd stops when inertia improves by less than this fraction between iterations. Defaults to 1e-4.</summary>
-    public double OptimizationTolerance { get; set; } = 1e-4;
+    /// <summary>
+    /// Lloyd stops when inertia improves by less than this fraction between iterations (or no row changes cluster).
+    /// Defaults to 1e-6: on 100k × 256 embeddings, 1e-4 stopped two iterations (70 ms) early, 1.5 ppm above the
+    /// optimum scikit-learn's KMeans reaches from the same start.
+    /// </summary>
+    public double OptimizationTolerance { get; set; } = 1e-6;
 
     /// <summary>How the first centroids are chosen. Defaults to k-means++.</summary>
     public KMeansInitialization InitializationAlgorithm { get; set; } = KMeansInitialization.KMeansPlusPlus;

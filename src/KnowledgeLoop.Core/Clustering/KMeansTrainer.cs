@@ -217,7 +217,7 @@ public sealed class KMeansTrainer
             Centroids = new VectorMatrix(centers, k, d),
             Assignments = labels,
             Distances = distances,
-            Inertia = inertia,
+            Inertia = data.ExactInertia(centers, labels),
             Iterations = iterations,
         };
     }

@@ -15,7 +15,10 @@ namespace KnowledgeLoop.Core.Embeddings;
 /// </summary>
 public sealed class LsaModel
 {
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
+
+    /// <summary>Format 1 had no <see cref="LsaOptions.BigramFalseDiscoveryRate"/> (its fits kept every frequent pair); still read.</summary>
+    private const int FormatVersionWithoutAssociation = 1;
     private const int RowBlock = 1024;
 
     /// <summary>Documents embedded at a time by <see cref="Transform(IReadOnlyList{string}, CancellationToken)"/>.</summary>
@@ -226,6 +229,7 @@ public sealed class LsaModel
         writer.Write(o.Oversampling);
         writer.Write(o.PowerIterations);
         writer.Write(o.Seed);
+        writer.Write(o.BigramFalseDiscoveryRate);
         var c = o.Cleaner;
         writer.Write(c.RemoveQuotedReplies);
         writer.Write(c.RemoveSignatures);
@@ -263,7 +267,7 @@ public sealed class LsaModel
             }
 
             var version = reader.ReadInt32();
-            if (version != FormatVersion)
+            if (version is not (FormatVersion or FormatVersionWithoutAssociation))
             {
                 throw new InvalidDataException($"LSA model format {version} is not supported (this build reads {FormatVersion}).");
             }
@@ -279,6 +283,7 @@ public sealed class LsaModel
                 Oversampling = reader.ReadInt32(),
                 PowerIterations = reader.ReadInt32(),
                 Seed = reader.ReadInt32(),
+                BigramFalseDiscoveryRate = version == FormatVersionWithoutAssociation ? 1 : reader.ReadDouble(),
                 Cleaner = new TextCleanerOptions
                 {
                     RemoveQuotedReplies = reader.ReadBoolean(),

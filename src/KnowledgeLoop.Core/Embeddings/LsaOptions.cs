@@ -20,6 +20,18 @@ public sealed class LsaOptions
     /// <summary>Whether bigrams of adjacent tokens ("reset_password") are terms too. Defaults to true.</summary>
     public bool UseBigrams { get; init; } = true;
 
+    /// <summary>
+    /// A bigram is a term only when it is a phrase: its two tokens are side by side significantly more often than one
+    /// token apart (a log-likelihood ratio test), with the Benjamini–Hochberg procedure holding the expected share of
+    /// chance pairs among those kept to this rate. Tokens that merely share documents (a topic's words, a word repeated
+    /// in a text) are about as often one apart as side by side: as rare terms they would repeat what their words say and
+    /// take most of each document's TF-IDF weight. The procedure adapts to the corpus: at 0.001 it keeps none of the 420k
+    /// pairs of 100k shuffled-word documents and about 8,000 of the 50k pairs of 100k generated tickets. At 0.05 the
+    /// demo's planted gaps ranked worse (one fell from the top 5 to 7th). 1 keeps every pair that passes the
+    /// document-frequency cut. Defaults to 0.001.
+    /// </summary>
+    public double BigramFalseDiscoveryRate { get; init; } = 0.001;
+
     /// <summary>Whether tokens are stemmed (<see cref="Stemmer"/>). Defaults to true.</summary>
     public bool UseStemming { get; init; } = true;
 
@@ -45,6 +57,11 @@ public sealed class LsaOptions
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(MaximumFeatures, 1, nameof(MaximumFeatures));
+        if (!(BigramFalseDiscoveryRate > 0 && BigramFalseDiscoveryRate <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(BigramFalseDiscoveryRate), BigramFalseDiscoveryRate, "Must be in (0, 1].");
+        }
+
         ArgumentOutOfRangeException.ThrowIfNegative(Oversampling, nameof(Oversampling));
         ArgumentOutOfRangeException.ThrowIfLessThan(PowerIterations, 1, nameof(PowerIterations));
         ArgumentNullException.ThrowIfNull(Cleaner, nameof(Cleaner));

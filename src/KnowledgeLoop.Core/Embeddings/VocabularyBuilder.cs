@@ -75,12 +75,32 @@ internal sealed class VocabularyBuilder
                 }
             }
 
+            // The same pairs one word apart ("a x b"): what adjacency alone would give if the words merely share documents.
+            if (options.BigramFalseDiscoveryRate < 1)
+            {
+                for (var document = 0; document < documents; document++)
+                {
+                    var ids = corpus.TokenIds(document);
+                    for (var i = 2; i < ids.Length; i++)
+                    {
+                        var key = Key(ids[i - 2], ids[i]);
+                        if (Shard(key, shards) == shard)
+                        {
+                            ref var stats = ref CollectionsMarshal.GetValueRefOrNullRef(counts, key);
+                            if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(ref stats))
+                            {
+                                stats.Apart++;
+                            }
+                        }
+                    }
+                }
+            }
+
             bigrams[shard] = counts;
         });
 
         var maximumDf = options.MaximumDocumentFrequency * documents;
         bool Keep(int df) => df >= options.MinimumDocumentFrequency && df <= maximumDf;
-
         // Candidates: (term, df, corpus count, unigram id or -1, bigram key).
         var candidates = new List<(string Term, int Df, long Count, int Unigram, long Bigram)>();
         for (var id = 0; id < tokens; id++)
@@ -91,15 +111,28 @@ internal sealed class VocabularyBuilder
             }
         }
 
+        // Pairs that pass the document-frequency cut, then only those that are phrases (see LsaOptions.BigramFalseDiscoveryRate).
+        var pairs = new List<(long Key, BigramStats Stats)>();
         foreach (var shard in bigrams)
         {
             foreach (var (key, stats) in shard)
             {
                 if (Keep(stats.Df))
                 {
-                    var term = Text.Tokenizer.Bigram(corpus.Token((int)(key >> 32)), corpus.Token((int)(key & 0xFFFFFFFF)));
-                    candidates.Add((term, stats.Df, stats.Count, -1, key));
+                    pairs.Add((key, stats));
                 }
+            }
+        }
+
+        var cut = options.BigramFalseDiscoveryRate < 1
+            ? PhraseCut(pairs.ConvertAll(p => PhraseP(p.Stats.Count, p.Stats.Apart)), options.BigramFalseDiscoveryRate)
+            : double.PositiveInfinity;
+        foreach (var (key, stats) in pairs)
+        {
+            if (double.IsPositiveInfinity(cut) || PhraseP(stats.Count, stats.Apart) <= cut)
+            {
+                var term = Text.Tokenizer.Bigram(corpus.Token((int)(key >> 32)), corpus.Token((int)(key & 0xFFFFFFFF)));
+                candidates.Add((term, stats.Df, stats.Count, -1, key));
             }
         }
 
@@ -156,14 +189,69 @@ internal sealed class VocabularyBuilder
         }
     };
 
+    /// <summary>
+    /// The p-value of "these two words are side by side no more often than one word apart" for a pair seen
+    /// <paramref name="adjacent"/> times side by side and <paramref name="apart"/> times with one word between: the
+    /// log-likelihood ratio G² of that split against an even one, on χ² with one degree of freedom (1 when the pair is
+    /// not more often adjacent). Words that only share documents (a topic's words, a word repeated in a text) are about
+    /// as often one apart as side by side; a phrase's words are rarely apart.
+    /// </summary>
+    internal static double PhraseP(long adjacent, long apart)
+    {
+        if (adjacent <= apart)
+        {
+            return 1;
+        }
+
+        var expected = (adjacent + apart) / 2.0;
+        var g2 = 2 * ((adjacent * Math.Log(adjacent / expected)) + (apart > 0 ? apart * Math.Log(apart / expected) : 0));
+        return Erfc(Math.Sqrt(g2 / 2));
+    }
+
+    /// <summary>
+    /// Benjamini–Hochberg: the largest p-value p₍ᵢ₎ with p₍ᵢ₎ ≤ rate · i / m among the m sorted p-values; the pairs at or
+    /// below it are kept, so at most that share of the kept pairs are expected to be chance. −1 when none qualifies.
+    /// </summary>
+    internal static double PhraseCut(List<double> pValues, double rate)
+    {
+        pValues.Sort();
+        var cut = -1.0;
+        for (var i = 0; i < pValues.Count; i++)
+        {
+            if (pValues[i] <= rate * (i + 1) / pValues.Count)
+            {
+                cut = pValues[i];
+            }
+        }
+
+        return cut;
+    }
+
+    /// <summary>The complementary error function (Numerical Recipes' erfcc; fractional error below 1.2e-7).</summary>
+    internal static double Erfc(double x)
+    {
+        var z = Math.Abs(x);
+        var t = 1 / (1 + (0.5 * z));
+        ReadOnlySpan<double> coefficients = [-1.26551223, 1.00002368, 0.37409196, 0.09678418, -0.18628806, 0.27886807, -1.13520398, 1.48851587, -0.82215223, 0.17087277];
+        var polynomial = 0.0;
+        for (var i = coefficients.Length - 1; i >= 0; i--)
+        {
+            polynomial = coefficients[i] + (t * polynomial);
+        }
+
+        var r = t * Math.Exp(-(z * z) + polynomial);
+        return x >= 0 ? r : 2 - r;
+    }
+
     private static long Key(int first, int second) => ((long)first << 32) | (uint)second;
 
     private static int Shard(long key, int shards) => (int)((((ulong)key * 0xD6E8FEB86659FD93UL) >> 40) % (ulong)shards);
 
-    /// <summary>A bigram's corpus count, document frequency, and the last document (plus one) that counted it.</summary>
+    /// <summary>A bigram's corpus count, its count one word apart, document frequency, and the last document (plus one) that counted it.</summary>
     private struct BigramStats
     {
         public long Count;
+        public long Apart;
         public int Df;
         public int LastDocument;
     }

@@ -5,6 +5,7 @@ namespace KnowledgeLoop.Infrastructure.Ingestion;
 /// <summary>Maps source records onto self-service sessions.</summary>
 internal sealed class SessionMapper : IRecordMapper<SelfServiceSession>
 {
+    private readonly StringPool _pool = new();
     private readonly RowReader _row;
     private readonly Dictionary<string, long> _seen = new(StringComparer.Ordinal);
     private readonly int _id, _customerId, _startedAt, _query, _viewed, _channel;
@@ -50,11 +51,11 @@ internal sealed class SessionMapper : IRecordMapper<SelfServiceSession>
         return new ImportRow<SelfServiceSession>(record.Line, new SelfServiceSession
         {
             Id = id!,
-            CustomerId = customerId!,
+            CustomerId = _pool.Get(customerId)!,
             StartedAt = startedAt!.Value,
             Query = row.Text(_query),
             ViewedArticleIds = row.List(_viewed),
-            Channel = row.TrimmedText(_channel),
+            Channel = _pool.Get(row.TrimmedText(_channel)),
             Attributes = row.Attributes(),
         }, [], null);
     }

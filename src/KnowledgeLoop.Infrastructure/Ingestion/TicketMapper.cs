@@ -5,6 +5,7 @@ namespace KnowledgeLoop.Infrastructure.Ingestion;
 /// <summary>Maps source records onto tickets: required fields, typed values, attributes, duplicate ids within the file.</summary>
 internal sealed class TicketMapper : IRecordMapper<Ticket>
 {
+    private readonly StringPool _pool = new();
     private readonly RowReader _row;
     private readonly Dictionary<string, long> _seen = new(StringComparer.Ordinal);
     private readonly Func<Ticket, RowReader, Ticket>? _enrich;
@@ -114,17 +115,17 @@ internal sealed class TicketMapper : IRecordMapper<Ticket>
         {
             Id = id!,
             CreatedAt = createdAt!.Value,
-            CustomerId = customerId!,
+            CustomerId = _pool.Get(customerId)!,
             Subject = subject,
             Description = description,
             ResolvedAt = resolvedAt,
-            Status = row.TrimmedText(_status),
-            Channel = row.TrimmedText(_channel),
-            Category = row.TrimmedText(_category),
-            Product = row.TrimmedText(_product),
-            Priority = row.TrimmedText(_priority),
-            Group = row.TrimmedText(_group),
-            Agent = row.TrimmedText(_agent),
+            Status = _pool.Get(row.TrimmedText(_status)),
+            Channel = _pool.Get(row.TrimmedText(_channel)),
+            Category = _pool.Get(row.TrimmedText(_category)),
+            Product = _pool.Get(row.TrimmedText(_product)),
+            Priority = _pool.Get(row.TrimmedText(_priority)),
+            Group = _pool.Get(row.TrimmedText(_group)),
+            Agent = _pool.Get(row.TrimmedText(_agent)),
             Resolution = row.Text(_resolution),
             ReopenCount = reopenCount ?? 0,
             Escalated = escalated ?? (level > 0 || transfers > 0),

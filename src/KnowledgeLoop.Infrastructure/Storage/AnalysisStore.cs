@@ -72,6 +72,25 @@ public static class AnalysisStore
         return LsaModel.Load(stream);
     }
 
+    /// <summary>
+    /// The ticket vectors of the last analysis, one index per FCR outcome: the graph the service saved for an outcome when
+    /// its fingerprint (model, ids and vectors) still matches, else an exact scan of that outcome's vectors. Nothing is
+    /// built or written here: a one-shot command would pay more to build a graph than to scan.
+    /// </summary>
+    public static OutcomePartitionedIndex LoadTicketIndex(KnowledgeStore store, int dimensions, string modelId)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var items = new VectorRepository(store).ReadSpace(TicketSpace).ToList();
+        return OutcomePartitionedIndex.Build(dimensions, items, Exact, new SimilarGraphCache(store), modelId);
+
+        static IVectorIndex Exact(int dimensions, IReadOnlyCollection<VectorItem> members)
+        {
+            var index = new ExactVectorIndex(dimensions, Math.Max(1, members.Count));
+            index.Upsert(members);
+            return index;
+        }
+    }
+
     /// <summary>The similar-case search over the last analysis in the store, or null when none has run.</summary>
     public static SimilarCaseSearch? OpenSearch(KnowledgeStore store)
     {
@@ -87,7 +106,7 @@ public static class AnalysisStore
             return null;
         }
 
-        var index = new VectorRepository(store).LoadIndex(TicketSpace) ?? new ExactVectorIndex(model.Dimensions);
+        var index = LoadTicketIndex(store, model.Dimensions, model.ModelId);
         return new SimilarCaseSearch(model, index, store.FindTicket, store.ReadArticles().ToList());
     }
 }

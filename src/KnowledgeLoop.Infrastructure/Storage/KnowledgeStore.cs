@@ -91,10 +91,11 @@ public sealed class KnowledgeStore : IDisposable
         using var command = _connection.CreateCommand();
         command.CommandText = $"SELECT {TicketColumns} FROM tickets ORDER BY created_at, id";
         using var reader = command.ExecuteReader();
+        var pool = new Ingestion.StringPool();
         while (reader.Read())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return ReadTicket(reader);
+            yield return ReadTicket(reader, pool);
         }
     }
 
@@ -105,7 +106,7 @@ public sealed class KnowledgeStore : IDisposable
         command.CommandText = $"SELECT {TicketColumns} FROM tickets WHERE id = $id";
         command.Parameters.AddWithValue("$id", id);
         using var reader = command.ExecuteReader();
-        return reader.Read() ? ReadTicket(reader) : null;
+        return reader.Read() ? ReadTicket(reader, null) : null;
     }
 
     /// <summary>All articles, by id.</summary>
@@ -139,17 +140,18 @@ public sealed class KnowledgeStore : IDisposable
         using var command = _connection.CreateCommand();
         command.CommandText = $"SELECT {SessionColumns} FROM sessions ORDER BY started_at, id";
         using var reader = command.ExecuteReader();
+        var pool = new Ingestion.StringPool();
         while (reader.Read())
         {
             cancellationToken.ThrowIfCancellationRequested();
             yield return new SelfServiceSession
             {
                 Id = reader.GetString(0),
-                CustomerId = reader.GetString(1),
+                CustomerId = pool.Get(reader.GetString(1))!,
                 StartedAt = Time(reader.GetInt64(2)),
                 Query = NullableString(reader, 3),
                 ViewedArticleIds = StoreJson.ReadList(NullableString(reader, 4)),
-                Channel = NullableString(reader, 5),
+                Channel = pool.Get(NullableString(reader, 5)),
                 Attributes = StoreJson.ReadAttributes(NullableString(reader, 6)),
             };
         }
@@ -179,22 +181,22 @@ public sealed class KnowledgeStore : IDisposable
 
     internal static DateTimeOffset Time(long unixMilliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(unixMilliseconds);
 
-    /// <summary>A ticket from a row of <see cref="TicketColumns"/>.</summary>
-    internal static Ticket ReadTicket(SqliteDataReader reader) => new()
+    /// <summary>A ticket from a row of <see cref="TicketColumns"/>; <paramref name="pool"/> (when reading many) shares the repeating columns' strings.</summary>
+    internal static Ticket ReadTicket(SqliteDataReader reader, Ingestion.StringPool? pool = null) => new()
     {
         Id = reader.GetString(0),
         CreatedAt = Time(reader.GetInt64(1)),
         ResolvedAt = NullableTime(reader, 2),
-        CustomerId = reader.GetString(3),
+        CustomerId = Pooled(pool, reader.GetString(3))!,
         Subject = NullableString(reader, 4),
         Description = NullableString(reader, 5),
-        Status = NullableString(reader, 6),
-        Channel = NullableString(reader, 7),
-        Category = NullableString(reader, 8),
-        Product = NullableString(reader, 9),
-        Priority = NullableString(reader, 10),
-        Group = NullableString(reader, 11),
-        Agent = NullableString(reader, 12),
+        Status = Pooled(pool, NullableString(reader, 6)),
+        Channel = Pooled(pool, NullableString(reader, 7)),
+        Category = Pooled(pool, NullableString(reader, 8)),
+        Product = Pooled(pool, NullableString(reader, 9)),
+        Priority = Pooled(pool, NullableString(reader, 10)),
+        Group = Pooled(pool, NullableString(reader, 11)),
+        Agent = Pooled(pool, NullableString(reader, 12)),
         Resolution = NullableString(reader, 13),
         ReopenCount = reader.GetInt32(14),
         Escalated = reader.GetInt64(15) != 0,
@@ -207,6 +209,8 @@ public sealed class KnowledgeStore : IDisposable
         Messages = StoreJson.ReadMessages(NullableString(reader, 22)),
         Attributes = StoreJson.ReadAttributes(NullableString(reader, 23)),
     };
+
+    private static string? Pooled(Ingestion.StringPool? pool, string? value) => pool is null ? value : pool.Get(value);
 
     private static string? NullableString(SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

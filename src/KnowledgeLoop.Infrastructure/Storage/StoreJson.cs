@@ -117,14 +117,18 @@ internal sealed class StoreJson
         return list;
     }
 
+    private static readonly IReadOnlyDictionary<string, string> NoAttributes =
+        new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase));
+
     /// <summary>Reads attributes written by <see cref="Write(IReadOnlyDictionary{string, string})"/>.</summary>
     public static IReadOnlyDictionary<string, string> ReadAttributes(string? json)
     {
-        var attributes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         if (string.IsNullOrEmpty(json))
         {
-            return attributes;
+            return NoAttributes; // One shared instance: a million tickets without attributes would hold a million empty dictionaries (80 MB).
         }
+
+        var attributes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
         var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
         string? name = null;

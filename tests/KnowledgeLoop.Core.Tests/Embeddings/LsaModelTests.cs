@@ -46,10 +46,65 @@ public class LsaModelTests
     public void Fit_Bigrams_AreTermsJoinedByUnderscore()
     {
         string[] documents = ["reset password link", "reset password now", "billing invoice wrong", "billing invoice late"];
-        var model = LsaModel.Fit(documents, new LsaOptions { MinimumDocumentFrequency = 2 });
+        var model = LsaModel.Fit(documents, new LsaOptions { MinimumDocumentFrequency = 2, BigramFalseDiscoveryRate = 1 });
 
         Assert.Contains("reset_password", model.Vocabulary);
         Assert.Contains("bill_invoic", model.Vocabulary);
+    }
+
+    [Fact]
+    public void Fit_PhrasesAndWordsThatOnlyShareDocuments_KeepsOnlyThePhrases()
+    {
+        // "reset password" is a phrase in 2 of 5 documents; three colours, twice each, are shuffled around it, so two
+        // colours are about as often one word apart as side by side.
+        var random = new Random(3);
+        string[] colours = ["red", "green", "blue", "gold", "pink", "grey", "black", "white"];
+        var documents = Enumerable.Range(0, 300).Select(i =>
+        {
+            var chosen = colours.OrderBy(_ => random.Next()).Take(3).ToList();
+            var words = chosen.Concat(chosen).OrderBy(_ => random.Next()).ToList();
+            if (i % 5 < 2)
+            {
+                words.Insert(random.Next(words.Count + 1), "reset password");
+            }
+
+            return string.Join(' ', words);
+        }).ToArray();
+
+        var phrases = LsaModel.Fit(documents, new LsaOptions { Dimensions = 2 });
+        var everyPair = LsaModel.Fit(documents, new LsaOptions { Dimensions = 2, BigramFalseDiscoveryRate = 1 });
+
+        Assert.Equal(["reset_password"], phrases.Vocabulary.Where(t => t.Contains('_', StringComparison.Ordinal)));
+        Assert.Contains("reset_password", everyPair.Vocabulary);
+        Assert.True(everyPair.Vocabulary.Count(t => t.Contains('_', StringComparison.Ordinal)) > 20);
+    }
+
+    [Theory]
+    [InlineData(8, 0, 0.000881)] // never apart: G² = 11.09
+    [InlineData(100, 50, 3.7e-5)] // G² = 17.0
+    [InlineData(50, 50, 1.0)]
+    [InlineData(10, 20, 1.0)] // more often apart than adjacent
+    public void PhraseP_AdjacentAgainstOneApart_IsTheLikelihoodRatioTestsPValue(long adjacent, long apart, double expected)
+    {
+        Assert.Equal(expected, VocabularyBuilder.PhraseP(adjacent, apart), expected * 0.02);
+    }
+
+    [Fact]
+    public void PhraseCut_BenjaminiHochberg_KeepsTheLargestPValueUnderItsRank()
+    {
+        // m = 5 at 0.05: the bounds are 0.01, 0.02, 0.03, 0.04, 0.05; 0.03 is the largest under its bound.
+        Assert.Equal(0.03, VocabularyBuilder.PhraseCut([0.5, 0.03, 0.001, 0.025, 0.045], 0.05));
+        Assert.Equal(-1, VocabularyBuilder.PhraseCut([0.5, 0.3, 0.02], 0.05));
+    }
+
+    [Theory]
+    [InlineData(0.0, 1.0)]
+    [InlineData(0.5, 0.4795001)]
+    [InlineData(2.0, 0.004677735)]
+    [InlineData(-1.0, 1.842700793)]
+    public void Erfc_KnownValues(double x, double expected)
+    {
+        Assert.Equal(expected, VocabularyBuilder.Erfc(x), expected * 1e-6);
     }
 
     [Fact]
@@ -162,6 +217,7 @@ public class LsaModelTests
 
         Assert.Equal(model.Vocabulary, loaded.Vocabulary);
         Assert.Equal(7, loaded.Options.Seed);
+        Assert.Equal(0.001, loaded.Options.BigramFalseDiscoveryRate);
         Assert.Equal(model.Transform(["password reset email never arrives"]).Data, loaded.Transform(["password reset email never arrives"]).Data);
     }
 
@@ -220,7 +276,7 @@ public class LsaModelTests
         var documents = Enumerable.Range(0, 3000)
             .Select(i => $"{words[i % 12]} {words[(i / 12) % 12]} {words[(i / 144) % 12]} {words[(i * 7) % 12]}")
             .ToList();
-        var model = LsaModel.Fit(documents, new LsaOptions { Dimensions = 16 });
+        var model = LsaModel.Fit(documents, new LsaOptions { Dimensions = 16, BigramFalseDiscoveryRate = 1 });
         var all = model.Transform(documents);
 
         Assert.Equal(16, model.Dimensions);

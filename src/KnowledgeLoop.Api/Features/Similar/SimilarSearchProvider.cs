@@ -84,7 +84,7 @@ internal sealed partial class SimilarSearchProvider(KnowledgeStoreFactory stores
                 new VectorPayload(tickets[i].Category, tickets[i].CreatedAt, result.Outcomes[i].Fcr.ToContractName()));
         }
 
-        var index = await Task.Run(() => OutcomePartitionedIndex.Build(result.Model.Dimensions, items, indexes, _graphs, result.Model.ModelId), cancellationToken);
+        var index = await Task.Run(() => OutcomePartitionedIndex.Build(result.Model.Dimensions, items, indexes.Build, _graphs, result.Model.ModelId), cancellationToken);
         var snapshot = Build(result.Model, index, tickets, articles);
         Volatile.Write(ref _current, snapshot);
         LogSwapped(snapshot.TicketCount);
@@ -102,7 +102,7 @@ internal sealed partial class SimilarSearchProvider(KnowledgeStoreFactory stores
             return null; // No analysis yet, or a remote embedder's (its vectors can't be queried with the local model).
         }
 
-        var index = OutcomePartitionedIndex.Build(model.Dimensions, repository.ReadSpace(AnalysisStore.TicketSpace).ToList(), indexes, _graphs, model.ModelId);
+        var index = OutcomePartitionedIndex.Build(model.Dimensions, repository.ReadSpace(AnalysisStore.TicketSpace).ToList(), indexes.Build, _graphs, model.ModelId);
         var snapshot = Build(model, index, store.ReadTickets(cancellationToken).ToList(), store.ReadArticles(cancellationToken).ToList());
         LogLoaded(snapshot.TicketCount, clock.ElapsedMilliseconds);
         return snapshot;

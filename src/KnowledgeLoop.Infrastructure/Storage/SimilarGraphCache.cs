@@ -1,20 +1,38 @@
 using System.Security.Cryptography;
 using System.Text;
 using KnowledgeLoop.Core.Vectors;
-using KnowledgeLoop.Infrastructure.Storage;
 
-namespace KnowledgeLoop.Api.Features.Similar;
+namespace KnowledgeLoop.Infrastructure.Storage;
 
 /// <summary>
 /// Keeps the similar-case HNSW graphs in the store (table <c>models</c>, one row per outcome partition), so a restart
 /// loads them instead of rebuilding (ready in 2.5 s instead of 11.5 s for 100k tickets). A graph is used only when its
 /// fingerprint matches: the embedding model's name, and the partition's ticket ids and vectors in order, hashed (the
 /// model's name alone doesn't change between analyses); anything else (a new analysis, an import since) rebuilds it
-/// and saves the new one.
+/// and saves the new one. The service builds and saves them; the CLI's <c>similar</c> only loads them
+/// (<see cref="AnalysisStore.LoadTicketIndex"/>), on the store it has open.
 /// </summary>
-internal sealed class SimilarGraphCache(KnowledgeStoreFactory stores)
+public sealed class SimilarGraphCache
 {
-    private const string NamePrefix = "similar-graph:";
+    /// <summary>A graph's name in the models table is this followed by its outcome.</summary>
+    public const string NamePrefix = "similar-graph:";
+
+    private readonly KnowledgeStoreFactory? _stores;
+    private readonly KnowledgeStore? _store;
+
+    /// <summary>A cache that opens a store per load or save (the service: retried when SQLite is busy).</summary>
+    public SimilarGraphCache(KnowledgeStoreFactory stores)
+    {
+        ArgumentNullException.ThrowIfNull(stores);
+        _stores = stores;
+    }
+
+    /// <summary>A cache on a store already open (the CLI).</summary>
+    public SimilarGraphCache(KnowledgeStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        _store = store;
+    }
 
     /// <summary>The fingerprint of a partition's graph under a model.</summary>
     public static string Fingerprint(string modelId, IReadOnlyList<VectorItem> items)
@@ -32,7 +50,7 @@ internal sealed class SimilarGraphCache(KnowledgeStoreFactory stores)
     }
 
     /// <summary>The stored graph of <paramref name="outcome"/> when its fingerprint matches, else null.</summary>
-    public IVectorIndex? TryLoad(string outcome, string fingerprint) => stores.Run(store =>
+    public IVectorIndex? TryLoad(string outcome, string fingerprint) => Run(store =>
     {
         var repository = new VectorRepository(store);
         if (repository.ModelKind(NamePrefix + outcome) != fingerprint || repository.LoadModel(NamePrefix + outcome) is not { } data)
@@ -61,6 +79,12 @@ internal sealed class SimilarGraphCache(KnowledgeStoreFactory stores)
 
         using var stream = new MemoryStream();
         graph.Save(stream);
-        stores.Run(store => new VectorRepository(store).SaveModel(NamePrefix + outcome, fingerprint, stream.GetBuffer().AsSpan(0, (int)stream.Length)));
+        Run(store =>
+        {
+            new VectorRepository(store).SaveModel(NamePrefix + outcome, fingerprint, stream.GetBuffer().AsSpan(0, (int)stream.Length));
+            return true;
+        });
     }
+
+    private T Run<T>(Func<KnowledgeStore, T> work) => _store is not null ? work(_store) : _stores!.Run(work);
 }

@@ -1,26 +1,27 @@
 using KnowledgeLoop.Core.Vectors;
 
-namespace KnowledgeLoop.Api.Features.Similar;
+namespace KnowledgeLoop.Infrastructure.Storage;
 
 /// <summary>
 /// One index per FCR outcome behind one <see cref="IVectorIndex"/>: similar-case search always asks for one outcome
 /// (resolved or failed), and searching that outcome's own index without a payload filter is cheaper than searching
 /// everything with one (exact scan of 100k tickets: 11.3 ms filtered vs 4.3 ms for all of them unfiltered), and keeps
-/// a graph index's neighbourhoods free of the other outcome. Each partition is built by the
-/// <see cref="IVectorIndexFactory"/> (exact or HNSW by size).
+/// a graph index's neighbourhoods free of the other outcome. Each partition is built by the given function (the
+/// service: exact or HNSW by size; the CLI: exact) unless the store holds its graph (<see cref="SimilarGraphCache"/>).
 /// </summary>
-internal sealed class OutcomePartitionedIndex : IVectorIndex
+public sealed class OutcomePartitionedIndex : IVectorIndex
 {
     private readonly Dictionary<string, IVectorIndex> _partitions = new(StringComparer.Ordinal);
-    private readonly IVectorIndexFactory _indexes;
+    private readonly Func<int, IReadOnlyCollection<VectorItem>, IVectorIndex> _build;
     private readonly Lock _lock = new();
 
-    private OutcomePartitionedIndex(int dimensions, IVectorIndexFactory indexes)
+    private OutcomePartitionedIndex(int dimensions, Func<int, IReadOnlyCollection<VectorItem>, IVectorIndex> build)
     {
         Dimensions = dimensions;
-        _indexes = indexes;
+        _build = build;
     }
 
+    /// <inheritdoc />
     public int Count
     {
         get
@@ -32,15 +33,36 @@ internal sealed class OutcomePartitionedIndex : IVectorIndex
         }
     }
 
+    /// <inheritdoc />
     public int Dimensions { get; }
 
-    /// <summary>
-    /// The index of <paramref name="items"/>, one partition per outcome, each built in one go; with a graph cache and the
-    /// model's id, a partition whose graph the store already holds is loaded instead, and a built one is saved.
-    /// </summary>
-    public static OutcomePartitionedIndex Build(int dimensions, IReadOnlyCollection<VectorItem> items, IVectorIndexFactory indexes, SimilarGraphCache? graphs = null, string? modelId = null)
+    /// <summary>Each outcome's index (a snapshot): what a caller can inspect, such as whether a stored graph was loaded.</summary>
+    public IReadOnlyDictionary<string, IVectorIndex> Partitions
     {
-        var index = new OutcomePartitionedIndex(dimensions, indexes);
+        get
+        {
+            lock (_lock)
+            {
+                return new Dictionary<string, IVectorIndex>(_partitions, StringComparer.Ordinal);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The index of <paramref name="items"/>, one partition per outcome, each built in one go by <paramref name="build"/>;
+    /// with a graph cache and the model's id, a partition whose graph the store already holds is loaded instead, and a
+    /// built graph is saved.
+    /// </summary>
+    public static OutcomePartitionedIndex Build(
+        int dimensions,
+        IReadOnlyCollection<VectorItem> items,
+        Func<int, IReadOnlyCollection<VectorItem>, IVectorIndex> build,
+        SimilarGraphCache? graphs = null,
+        string? modelId = null)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(build);
+        var index = new OutcomePartitionedIndex(dimensions, build);
         foreach (var group in items.GroupBy(i => i.Payload.Outcome ?? string.Empty, StringComparer.Ordinal))
         {
             var members = group.ToList();
@@ -48,7 +70,7 @@ internal sealed class OutcomePartitionedIndex : IVectorIndex
             var partition = fingerprint is null ? null : graphs!.TryLoad(group.Key, fingerprint);
             if (partition is null)
             {
-                partition = indexes.Build(dimensions, members);
+                partition = build(dimensions, members);
                 if (fingerprint is not null)
                 {
                     graphs!.Save(group.Key, fingerprint, partition);
@@ -61,6 +83,7 @@ internal sealed class OutcomePartitionedIndex : IVectorIndex
         return index;
     }
 
+    /// <inheritdoc />
     public async Task UpsertAsync(IReadOnlyCollection<VectorItem> items, CancellationToken cancellationToken = default)
     {
         foreach (var group in items.GroupBy(i => i.Payload.Outcome ?? string.Empty, StringComparer.Ordinal))
@@ -70,7 +93,7 @@ internal sealed class OutcomePartitionedIndex : IVectorIndex
             {
                 if (!_partitions.TryGetValue(group.Key, out partition))
                 {
-                    _partitions[group.Key] = _indexes.Build(Dimensions, group.ToList());
+                    _partitions[group.Key] = _build(Dimensions, group.ToList());
                 }
             }
 
@@ -81,6 +104,7 @@ internal sealed class OutcomePartitionedIndex : IVectorIndex
         }
     }
 
+    /// <inheritdoc />
     public async Task DeleteAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
     {
         foreach (var partition in Snapshot())
@@ -89,6 +113,7 @@ internal sealed class OutcomePartitionedIndex : IVectorIndex
         }
     }
 
+    /// <inheritdoc />
     public async Task<IReadOnlyList<VectorHit>> SearchAsync(ReadOnlyMemory<float> query, int k, VectorFilter? filter = null, CancellationToken cancellationToken = default)
     {
         var partitions = Snapshot()
@@ -119,7 +144,7 @@ internal sealed class OutcomePartitionedIndex : IVectorIndex
     /// index's configured efSearch. On the 100k-ticket bench (success partition, 60,715 vectors) recall@5 against the
     /// exact scan is 0.961 at 32 and 0.985 at 64, for 0.12 ms instead of 0.17 ms per search.
     /// </summary>
-    internal static int SearchBreadth(int k, int configured) => Math.Min(configured, Math.Max(k * 4, 32));
+    public static int SearchBreadth(int k, int configured) => Math.Min(configured, Math.Max(k * 4, 32));
 
     private static Task<IReadOnlyList<VectorHit>> SearchPartitionAsync(
         IVectorIndex partition, ReadOnlyMemory<float> query, int k, VectorFilter? filter, CancellationToken cancellationToken) =>
