@@ -124,8 +124,17 @@ public static class OutlierCut
     }
 
     /// <summary>
-    /// The nearest cluster of every row of <paramref name="points"/>, or −1 when that centroid is farther than its
-    /// cut-off (used to assign all tickets, not only the failures the model was trained on).
+    /// The least cosine similarity between a unit row and its nearest k-means centroid for the row to join that cluster
+    /// when it is assigned after training (<see cref="AssignWithinCutoff"/>). A Euclidean cut-off alone admits rows
+    /// that are nearly orthogonal to a diffuse cluster: its centroid is short, so every unrelated row lies about as far
+    /// from it as its own members (a new ticket about passkeys joined a mixed cluster at cosine −0.0005).
+    /// </summary>
+    public const float MinimumMemberSimilarity = 0.2f;
+
+    /// <summary>
+    /// The nearest cluster of every row of <paramref name="points"/> (unit rows), or −1 when that centroid is farther
+    /// than its cut-off or less similar than <see cref="MinimumMemberSimilarity"/> (used to assign all tickets, not
+    /// only the failures the model was trained on).
     /// </summary>
     public static int[] AssignWithinCutoff(VectorMatrix points, KMeansModel model, IReadOnlyList<float> cutoffs)
     {
@@ -138,15 +147,42 @@ public static class OutlierCut
         }
 
         var (labels, distances) = Nearest(points, model.Centroids);
+        var norms = new float[model.ClusterCount];
+        for (var c = 0; c < norms.Length; c++)
+        {
+            norms[c] = System.Numerics.Tensors.TensorPrimitives.Norm(model.Centroids.Row(c));
+        }
+
         for (var i = 0; i < labels.Length; i++)
         {
-            if (labels[i] >= 0 && distances[i] > cutoffs[labels[i]])
+            if (labels[i] >= 0 && !Admits(distances[i], cutoffs[labels[i]], norms[labels[i]], System.Numerics.Tensors.TensorPrimitives.Norm(points.Row(i))))
             {
                 labels[i] = -1;
             }
         }
 
         return labels;
+    }
+
+    /// <summary>
+    /// Whether a row of length <paramref name="rowNorm"/> at Euclidean <paramref name="distance"/> from a centroid of
+    /// length <paramref name="centroidNorm"/> belongs to it: within the <paramref name="cutoff"/> and at least
+    /// <see cref="MinimumMemberSimilarity"/> similar (cos = (|p|² + |c|² − d²) ÷ 2|p||c|).
+    /// </summary>
+    public static bool Admits(float distance, float cutoff, float centroidNorm, float rowNorm = 1)
+    {
+        if (distance > cutoff)
+        {
+            return false;
+        }
+
+        if (centroidNorm <= 0 || rowNorm <= 0)
+        {
+            return true; // no direction to compare: the distance decides
+        }
+
+        var cosine = ((rowNorm * rowNorm) + (centroidNorm * centroidNorm) - (distance * distance)) / (2 * rowNorm * centroidNorm);
+        return cosine >= MinimumMemberSimilarity;
     }
 
     /// <summary>Nearest centroid and Euclidean distance of every row (−1 and +∞ when there are no centroids).</summary>

@@ -4,7 +4,8 @@ namespace KnowledgeLoop.Core.Tracking;
 /// One k-means cluster of a run, as a later process needs it to assign a new ticket to that run's gaps exactly as the
 /// analysis assigned every ticket (<see cref="Clustering.OutlierCut.AssignWithinCutoff"/>): take the cluster whose
 /// <see cref="Centroid"/> is nearest the ticket's vector by Euclidean distance over <b>all</b> clusters of the run;
-/// the ticket belongs to <see cref="GapId"/> when that distance is at most <see cref="Cutoff"/> and the cluster has a
+/// the ticket belongs to <see cref="GapId"/> when that distance is at most <see cref="Cutoff"/>, its cosine with the
+/// centroid is at least <see cref="Clustering.OutlierCut.MinimumMemberSimilarity"/> (<see cref="Clustering.OutlierCut.Admits"/>), and the cluster has a
 /// gap, otherwise to no gap. The vector must come from the same embedding space as the run
 /// (<see cref="GapGeometry.EmbedderId"/>; for the local embedder, the model the run stored).
 /// </summary>

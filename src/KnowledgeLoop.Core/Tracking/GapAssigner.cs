@@ -7,7 +7,8 @@ namespace KnowledgeLoop.Core.Tracking;
 /// <summary>
 /// Assigns tickets embedded after a run to that run's gaps exactly as the analysis assigned its own tickets
 /// (<see cref="AssignmentCluster"/>): nearest k-means centroid over all the run's clusters through the same kernel
-/// (<see cref="OutlierCut.AssignWithinCutoff"/>), kept when within that cluster's cut-off and the cluster ended in a gap.
+/// (<see cref="OutlierCut.AssignWithinCutoff"/>), kept when within that cluster's cut-off and similarity floor
+/// (<see cref="OutlierCut.Admits"/>) and the cluster ended in a gap.
 /// One deliberate difference: a zero vector (a text with no word the stored model knows) gets no gap, where the
 /// analysis, whose model was fitted on those very texts, would put it wherever the centroid norms say.
 /// </summary>
@@ -33,10 +34,12 @@ public static class GapAssigner
 
         var centroids = new VectorMatrix(clusters.Count, geometry.Dimensions);
         var cutoffs = new float[clusters.Count];
+        var norms = new float[clusters.Count];
         for (var c = 0; c < clusters.Count; c++)
         {
             clusters[c].Centroid.CopyTo(centroids.Row(c));
             cutoffs[c] = clusters[c].Cutoff;
+            norms[c] = TensorPrimitives.Norm(clusters[c].Centroid);
         }
 
         // OutlierCut.AssignWithinCutoff's own steps (nearest centroid by the k-means kernel, then the cut-off), kept apart
@@ -60,7 +63,7 @@ public static class GapAssigner
             }
 
             var distance = distances[i];
-            var gapId = distance <= cutoffs[c] ? clusters[c].GapId : null;
+            var gapId = OutlierCut.Admits(distance, cutoffs[c], norms[c], TensorPrimitives.Norm(row)) ? clusters[c].GapId : null;
             var reference = gapId is not null && unitCentroids.TryGetValue(gapId, out var unit) ? unit : unitClusters[c];
             result[i] = new GapAssignment(c, gapId, distance, TensorPrimitives.CosineSimilarity(row, reference));
         }

@@ -60,4 +60,27 @@ public class OutlierCutTests
 
         Assert.Equal([0, 1, -1], labels);
     }
+
+    [Fact]
+    public void AssignWithinCutoff_UnitRowOrthogonalToADiffuseCluster_IsUnclusteredThoughWithinTheCutoff()
+    {
+        // A diffuse cluster: its members point every which way, so its centroid is short (0.3) and its cut-off wide.
+        var model = new KMeansModel
+        {
+            Centroids = new VectorMatrix([0.3f, 0f], 1, 2),
+            Assignments = [],
+            Distances = [],
+            Inertia = 0,
+            Iterations = 0,
+        };
+        var along = new VectorMatrix([1f, 0f], 1, 2);      // distance 0.7, cosine 1
+        var across = new VectorMatrix([0f, 1f], 1, 2);     // distance 1.04, cosine 0
+        var slanted = new VectorMatrix([0.6f, 0.8f], 1, 2); // distance 0.82, cosine 0.6
+
+        Assert.Equal([0], OutlierCut.AssignWithinCutoff(along, model, [1.1f]));
+        Assert.Equal([-1], OutlierCut.AssignWithinCutoff(across, model, [1.1f]));
+        Assert.Equal([0], OutlierCut.AssignWithinCutoff(slanted, model, [1.1f]));
+        Assert.False(OutlierCut.Admits(1.04f, 1.1f, 0.3f));
+        Assert.True(OutlierCut.Admits(0.7f, 1.1f, 0.3f));
+    }
 }

@@ -1,4 +1,6 @@
+using System.Numerics.Tensors;
 using KnowledgeLoop.Core.Analysis;
+using KnowledgeLoop.Core.Clustering;
 using KnowledgeLoop.Core.Tracking;
 using KnowledgeLoop.Infrastructure.Storage;
 using KnowledgeLoop.Infrastructure.Tests.Qdrant;
@@ -74,7 +76,7 @@ public sealed class GapRepositoryTests : IDisposable
 
             var vector = result.TicketVectors.Row(i).ToArray();
             var nearest = geometry.Clusters.MinBy(c => Distance(vector, c.Centroid))!;
-            var assigned = Distance(vector, nearest.Centroid) <= nearest.Cutoff ? nearest.GapId : null;
+            var assigned = OutlierCut.Admits(Distance(vector, nearest.Centroid), nearest.Cutoff, TensorPrimitives.Norm(nearest.Centroid), TensorPrimitives.Norm(vector)) ? nearest.GapId : null;
             Assert.Equal(gapOf.GetValueOrDefault(tickets[i].Id), assigned);
             checkedTickets++;
         }
