@@ -75,11 +75,11 @@ row("peak memory (max RSS, whole run)", "MB", ours.get("peak_rss_mb"), peer.get(
 row("whole run wall time", "s", T.get("total_wall"), PT.get("total_wall"))
 
 
-def fmt(v):
+def fmt(v, exact=False):
     if v is None:
         return "—"
     if isinstance(v, float):
-        if abs(v) >= 1000 and v != round(v):
+        if exact:
             return "{:,.3f}".format(v)  # inertia: the goal compares to a few ppm
         return "%.4g" % v if abs(v) < 1000 else "{:,.0f}".format(v)
     return "{:,}".format(v) if isinstance(v, int) else str(v)
@@ -95,4 +95,5 @@ print("| stage | unit | ours | peer | ours ÷ peer | goal |")
 print("| --- | --- | ---: | ---: | ---: | --- |")
 for stage, unit, o, p, ratio, verdict in rows:
     shown = "—" if ratio is None else ("%.6f" % ratio if "inertia" in stage else "%.2f" % ratio)
-    print("| %s | %s | %s | %s | %s | %s |" % (stage, unit, fmt(o), fmt(p), shown, verdict))
+    exact = "inertia" in stage
+    print("| %s | %s | %s | %s | %s | %s |" % (stage, unit, fmt(o, exact), fmt(p, exact), shown, verdict))
