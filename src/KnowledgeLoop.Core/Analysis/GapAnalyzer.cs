@@ -187,7 +187,7 @@ public static class GapAnalyzer
             var failureCorpus = LsaModel.Tokenize(new LazyList<string>(failures.Length, f => ticketText[failures[f]]), lsaOptions, null, cancellationToken);
             var failureTerms = new LazyList<IReadOnlyList<string>>(failures.Length, f => failureCorpus.Terms(f));
             var stemmed = clusterCount == 0 ? [] : ClassTfIdf.TopKeywords(failureTerms, failureCluster, clusterCount, 8);
-            var surface = SurfaceForms(failures.Select(i => ticketText[i]));
+            var surface = SurfaceForms.Of(failures.Select(i => ticketText[i]));
             var keywords = stemmed.Select(list => (IReadOnlyList<ClusterKeyword>)list.Select(k => new ClusterKeyword(
                 string.Join(Tokenizer.BigramSeparator, k.Term.Split(Tokenizer.BigramSeparator).Select(part => surface.GetValueOrDefault(part, part))),
                 k.Score)).ToList()).ToList();
@@ -535,41 +535,6 @@ public static class GapAnalyzer
         ArgumentNullException.ThrowIfNull(ticket);
         var customer = ticket.Messages.FirstOrDefault(m => m.Public && string.Equals(m.Author, "customer", StringComparison.OrdinalIgnoreCase));
         return customer is null ? ticket.Text : ticket.Text + "\n" + customer.Body;
-    }
-
-    /// <summary>
-    /// The most common written form of each stem in <paramref name="texts"/> ("duplicat" → "duplicate"), so keywords
-    /// and titles read as words. Stemmed and unstemmed tokens are paired only when the two lists line up.
-    /// </summary>
-    private static Dictionary<string, string> SurfaceForms(IEnumerable<string> texts)
-    {
-        var plain = new Tokenizer(stem: false);
-        var counts = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
-        foreach (var text in texts)
-        {
-            var clean = TextCleaner.Clean(text);
-            var words = plain.Tokens(clean);
-            var stems = Tokenizer.Default.Tokens(clean);
-            if (words.Count != stems.Count)
-            {
-                continue;
-            }
-
-            for (var i = 0; i < stems.Count; i++)
-            {
-                if (!counts.TryGetValue(stems[i], out var forms))
-                {
-                    counts[stems[i]] = forms = new Dictionary<string, int>(StringComparer.Ordinal);
-                }
-
-                forms[words[i]] = forms.GetValueOrDefault(words[i]) + 1;
-            }
-        }
-
-        return counts.ToDictionary(
-            pair => pair.Key,
-            pair => pair.Value.OrderByDescending(f => f.Value).ThenBy(f => f.Key, StringComparer.Ordinal).First().Key,
-            StringComparer.Ordinal);
     }
 
     /// <summary>A gap id derived from its representative tickets: the same cluster in the same data gets the same id.</summary>

@@ -88,7 +88,7 @@ public static class EmergingGapDetector
         }
 
         var keywords = ClassTfIdf.TopKeywords(terms, classOf, groups.Count + 1, 8);
-        var surface = SurfaceForms(pool.Select(c => c.Text));
+        var surface = SurfaceForms.Of(pool.Select(c => c.Text));
         var result = new List<EmergingGap>(groups.Count);
         for (var g = 0; g < groups.Count; g++)
         {
@@ -188,37 +188,5 @@ public static class EmergingGapDetector
         }
 
         return neighbours;
-    }
-
-    /// <summary>The most common written form of each stem, so keywords read as words (as the analysis's labels do).</summary>
-    private static Dictionary<string, string> SurfaceForms(IEnumerable<string> texts)
-    {
-        var plain = new Tokenizer(stem: false);
-        var counts = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
-        foreach (var text in texts)
-        {
-            var clean = TextCleaner.Clean(text);
-            var words = plain.Tokens(clean);
-            var stems = Tokenizer.Default.Tokens(clean);
-            if (words.Count != stems.Count)
-            {
-                continue;
-            }
-
-            for (var i = 0; i < stems.Count; i++)
-            {
-                if (!counts.TryGetValue(stems[i], out var forms))
-                {
-                    counts[stems[i]] = forms = new Dictionary<string, int>(StringComparer.Ordinal);
-                }
-
-                forms[words[i]] = forms.GetValueOrDefault(words[i]) + 1;
-            }
-        }
-
-        return counts.ToDictionary(
-            pair => pair.Key,
-            pair => pair.Value.OrderByDescending(f => f.Value).ThenBy(f => f.Key.Length).ThenBy(f => f.Key, StringComparer.Ordinal).First().Key,
-            StringComparer.Ordinal);
     }
 }

@@ -184,17 +184,7 @@ public sealed class AnalysisRepository(KnowledgeStore store)
         GapCount = reader.IsDBNull(11) ? null : reader.GetInt32(11),
     };
 
-    private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = store.Connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        return command;
-    }
+    private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters) => store.Command(sql, null, parameters);
 
     private int Execute(string sql, params (string Name, object? Value)[] parameters)
     {

@@ -39,6 +39,20 @@ public sealed class KnowledgeStore : IDisposable
     /// <summary>The connection, for Infrastructure code that adds its own tables through migrations.</summary>
     internal SqliteConnection Connection => _connection;
 
+    /// <summary>A command on this store's connection with its <c>$name</c> parameters bound (null as SQL NULL), in <paramref name="transaction"/> when given.</summary>
+    internal SqliteCommand Command(string sql, SqliteTransaction? transaction, params (string Name, object? Value)[] parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command;
+    }
+
     /// <summary>Opens (creating if needed) the store at <paramref name="path"/> and applies pending migrations.</summary>
     public static KnowledgeStore Open(string path)
     {

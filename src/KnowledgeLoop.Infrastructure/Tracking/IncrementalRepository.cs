@@ -295,20 +295,6 @@ public sealed class IncrementalRepository(KnowledgeStore store)
     /// <summary>Starts the one write transaction an assignment commits in; this repository's reads and writes join it until it is disposed.</summary>
     internal SqliteTransaction BeginTransaction() => _transaction = store.Connection.BeginTransaction(deferred: false);
 
-    private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = store.Connection.CreateCommand();
-        command.CommandText = sql;
-        if (_transaction?.Connection is not null)
-        {
-            command.Transaction = _transaction;
-        }
-
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        return command;
-    }
+    private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters) =>
+        store.Command(sql, _transaction?.Connection is null ? null : _transaction, parameters);
 }
