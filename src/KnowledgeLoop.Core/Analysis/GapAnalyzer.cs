@@ -58,9 +58,8 @@ public static class GapAnalyzer
             // Failures to cluster (DESIGN §4.1): first contacts reopened, escalated or followed up, including recent ones
             // whose window is still open but that have already failed (an emerging topic is mostly recent), and mature
             // unresolved ones. FCR itself still counts only mature first contacts.
-            const FcrFailureReasons observed = FcrFailureReasons.Reopened | FcrFailureReasons.Escalated | FcrFailureReasons.FollowedUp;
             var failures = Enumerable.Range(0, tickets.Count)
-                .Where(i => outcomes[i].Fcr == FcrOutcome.Failure || (outcomes[i].Fcr == FcrOutcome.Immature && (outcomes[i].FailureReasons & observed) != 0))
+                .Where(i => outcomes[i].IsObservedFailure)
                 .ToArray();
 
             // 2. Text: cleaned ticket text, article chunks, session queries.

@@ -179,12 +179,7 @@ public static class GapImpactCalculator
         return sorted[below] + ((h - below) * (sorted[above] - sorted[below]));
     }
 
-    private static bool ObservedFailure(ClusterMember member) => member.Outcome.Fcr switch
-    {
-        FcrOutcome.Failure => true,
-        FcrOutcome.Immature => (member.Outcome.FailureReasons & (FcrFailureReasons.Reopened | FcrFailureReasons.Escalated | FcrFailureReasons.FollowedUp)) != 0,
-        _ => false,
-    };
+    private static bool ObservedFailure(ClusterMember member) => member.Outcome.IsObservedFailure;
 
     private static bool Escalated(ClusterMember member) =>
         member.Ticket.Escalated || (member.Outcome.FailureReasons & FcrFailureReasons.Escalated) != 0;

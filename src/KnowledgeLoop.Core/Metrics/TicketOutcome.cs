@@ -14,4 +14,11 @@ public sealed record TicketOutcome(string TicketId, bool IsFollowUp, bool Mature
 
     /// <summary>A mature first contact that failed: the gap analysis's input.</summary>
     public bool IsFailure => Fcr == FcrOutcome.Failure;
+
+    /// <summary>
+    /// A failure as the gap analysis selects them (DESIGN §4.1): a mature first contact that failed, or one still in its
+    /// window that was already reopened, escalated or followed up (knowable now; it will count once mature).
+    /// </summary>
+    public bool IsObservedFailure => Fcr == FcrOutcome.Failure
+        || (Fcr == FcrOutcome.Immature && (FailureReasons & (FcrFailureReasons.Reopened | FcrFailureReasons.Escalated | FcrFailureReasons.FollowedUp)) != 0);
 }

@@ -10,8 +10,6 @@ namespace KnowledgeLoop.Infrastructure.Tracking;
 /// </summary>
 public static class OutcomesSoFar
 {
-    private const FcrFailureReasons Observed = FcrFailureReasons.Reopened | FcrFailureReasons.Escalated | FcrFailureReasons.FollowedUp;
-
     /// <summary>The outcome of each of <paramref name="tickets"/> (stored tickets), with <paramref name="metrics"/>' windows.</summary>
     public static IReadOnlyDictionary<string, TicketOutcome> Compute(IncrementalRepository repository, IReadOnlyCollection<Ticket> tickets, MetricsOptions metrics)
     {
@@ -56,6 +54,6 @@ public static class OutcomesSoFar
     public static bool IsFailure(TicketOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        return outcome.Fcr == FcrOutcome.Failure || (outcome.Fcr == FcrOutcome.Immature && (outcome.FailureReasons & Observed) != 0);
+        return outcome.IsObservedFailure;
     }
 }
